@@ -1,0 +1,134 @@
+package uk.workforcewatch.staffing.posts;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import uk.workforcewatch.events.staffing.PostEvent;
+import uk.workforcewatch.events.staffing.StaffingTopics;
+import uk.workforcewatch.outbox.Outbox;
+import uk.workforcewatch.problem.ProblemException;
+import uk.workforcewatch.staffing.api.Versions;
+import uk.workforcewatch.staffing.teams.Team;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The establishment of posts and recruitment to them; every change and its event commit together. */
+@ApplicationScoped
+public class PostService {
+
+    private static final Logger LOG = Logger.getLogger(PostService.class);
+
+    private final Outbox outbox;
+    private final Clock clock;
+
+    PostService(Outbox outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<Post> establish(PostApi.EstablishPost request) {
+        Post post = new Post();
+        post.id = UUID.randomUUID();
+        post.teamId = request.teamId();
+        post.role = request.role();
+        post.fte = request.fte();
+        post.establishedOn = request.establishedOn();
+        return Team.findById(request.teamId()).invoke(team -> {
+            if (team == null) {
+                throw ProblemException.invalid("teamId", "no team has id " + request.teamId());
+            }
+        }).chain(() -> post.persistAndFlush()).chain(() -> publish(PostEvent.ESTABLISHED, post));
+    }
+
+    @WithTransaction
+    public Uni<Post> remove(UUID id, PostApi.RemovePost request) {
+        return find(id).chain(post -> {
+            Versions.requireCurrent("Post " + id, request.version(), post.version);
+            if (post.removedOn != null) {
+                throw ProblemException.conflict("Post " + id + " was removed on " + post.removedOn);
+            }
+            if (request.removedOn().isBefore(post.establishedOn)) {
+                throw ProblemException.invalid("removedOn", "must not be before " + post.establishedOn
+                        + ", when the post was established");
+            }
+            post.removedOn = request.removedOn();
+            return Panache.flush().chain(() -> publish(PostEvent.REMOVED, post));
+        });
+    }
+
+    @WithTransaction
+    public Uni<Post> advertise(UUID id, PostApi.Advertise request) {
+        return find(id).chain(post -> {
+            Versions.requireCurrent("Post " + id, request.version(), post.version);
+            if (post.openRecruitment().isPresent()) {
+                throw ProblemException.conflict("Post " + id + " already has an open round of recruitment");
+            }
+            if (post.removedOn != null) {
+                throw ProblemException.conflict("Post " + id + " was removed on " + post.removedOn);
+            }
+            Recruitment round = new Recruitment();
+            round.id = UUID.randomUUID();
+            round.advertisedOn = request.advertisedOn();
+            post.recruitment.add(round);
+            return Panache.flush().chain(() -> publish(PostEvent.RECRUITMENT_CHANGED, post));
+        });
+    }
+
+    @WithTransaction
+    public Uni<Post> progress(UUID id, UUID roundId, PostApi.RecruitmentProgress request) {
+        return find(id).chain(post -> {
+            Versions.requireCurrent("Post " + id, request.version(), post.version);
+            Recruitment round = post.recruitment(roundId)
+                    .orElseThrow(() -> ProblemException.notFound("Recruitment round", roundId));
+            LocalDate offer = request.offerMadeOn() != null ? request.offerMadeOn() : round.offerMadeOn;
+            LocalDate starts = request.startsOn() != null ? request.startsOn() : round.startsOn;
+            if (offer != null && offer.isBefore(round.advertisedOn)) {
+                throw ProblemException.invalid("offerMadeOn", "must not be before the advert on " + round.advertisedOn);
+            }
+            if (starts != null && offer == null) {
+                throw ProblemException.invalid("startsOn", "needs the date the offer was made");
+            }
+            if (starts != null && starts.isBefore(offer)) {
+                throw ProblemException.invalid("startsOn", "must not be before the offer on " + offer);
+            }
+            if (request.withdrawnOn() != null && request.withdrawnOn().isBefore(round.advertisedOn)) {
+                throw ProblemException.invalid("withdrawnOn", "must not be before the advert on " + round.advertisedOn);
+            }
+            round.offerMadeOn = offer;
+            round.startsOn = starts;
+            if (request.withdrawnOn() != null) {
+                round.withdrawnOn = request.withdrawnOn();
+            }
+            return Panache.flush().chain(() -> publish(PostEvent.RECRUITMENT_CHANGED, post));
+        });
+    }
+
+    @WithSession
+    public Uni<Post> get(UUID id) {
+        return find(id);
+    }
+
+    @WithSession
+    public Uni<List<Post>> ofTeam(UUID teamId) {
+        return Post.<Post>find("select distinct p from Post p left join fetch p.recruitment where p.teamId = ?1"
+                + " order by p.establishedOn, p.id", teamId).list();
+    }
+
+    private static Uni<Post> find(UUID id) {
+        return Post.<Post>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Post", id));
+    }
+
+    private Uni<Post> publish(String type, Post post) {
+        PostEvent event = new PostEvent(UUID.randomUUID(), type, post.id, post.version, clock.instant(), post.state());
+        LOG.infof("%s post=%s version=%d", type, post.id, post.version);
+        return outbox.publish(StaffingTopics.POSTS, event).replaceWith(post);
+    }
+}

@@ -1,0 +1,117 @@
+package uk.workforcewatch.staffing.workers;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import uk.workforcewatch.events.staffing.Employment;
+import uk.workforcewatch.events.staffing.LeavingReason;
+import uk.workforcewatch.events.staffing.Role;
+import uk.workforcewatch.events.staffing.WorkerState;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A worker employed from {@code startDate} to {@code leftOn} (the last day, inclusive). Role, team,
+ * FTE and post change over time: {@link #periods} holds them all, oldest first, so any of them is
+ * known as of any date.
+ */
+@Entity
+@Table(name = "worker")
+public class Worker extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    public Employment employment;
+
+    public LocalDate startDate;
+
+    public String registrationNumber;
+
+    public String origin;
+
+    public LocalDate leftOn;
+
+    @Enumerated(EnumType.STRING)
+    public LeavingReason leavingReason;
+
+    public String leavingDestination;
+
+    @Version
+    public long version;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "worker_period", joinColumns = @JoinColumn(name = "worker_id"))
+    @OrderBy("effectiveFrom")
+    public List<Period> periods = new ArrayList<>();
+
+    /** Employed on the date: started and not yet past the last day. */
+    public boolean employedOn(LocalDate date) {
+        return !date.isBefore(startDate) && (leftOn == null || !date.isAfter(leftOn));
+    }
+
+    /** The period in force on the date; empty before the start date. */
+    public Optional<Period> periodOn(LocalDate date) {
+        Period found = null;
+        for (Period period : periods) {
+            if (period.effectiveFrom.isAfter(date)) {
+                break;
+            }
+            found = period;
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** What is in force today, or the first period for a worker who has not started yet. */
+    public Period current(LocalDate today) {
+        return periodOn(today).orElse(periods.get(0));
+    }
+
+    /** Status on the date: not started yet, employed, or left. */
+    public WorkerStatus statusOn(LocalDate date) {
+        if (date.isBefore(startDate)) {
+            return WorkerStatus.STARTING;
+        }
+        return employedOn(date) ? WorkerStatus.ACTIVE : WorkerStatus.LEFT;
+    }
+
+    /**
+     * Records a change from {@code from} on: the values not named stay as they were on that date. A change
+     * on the first day of an existing period replaces that period's values.
+     */
+    void change(LocalDate from, Role role, UUID teamId, BigDecimal fte, UUID postId, boolean clearPost) {
+        Period before = periodOn(from).orElseThrow();
+        Period next = new Period(from,
+                role != null ? role : before.role,
+                teamId != null ? teamId : before.teamId,
+                fte != null ? fte : before.fte,
+                clearPost ? null : postId != null ? postId : before.postId);
+        periods.removeIf(period -> period.effectiveFrom.equals(from));
+        periods.add(next);
+        periods.sort((a, b) -> a.effectiveFrom.compareTo(b.effectiveFrom));
+    }
+
+    public WorkerState state(LocalDate today) {
+        Period now = current(today);
+        return new WorkerState(id, name, now.role, now.teamId, now.fte, now.postId, employment, startDate,
+                registrationNumber, origin, leftOn, leavingReason, leavingDestination,
+                periods.stream().map(Period::state).toList());
+    }
+}

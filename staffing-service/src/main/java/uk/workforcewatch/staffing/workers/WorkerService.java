@@ -1,0 +1,191 @@
+package uk.workforcewatch.staffing.workers;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import uk.workforcewatch.events.staffing.StaffingTopics;
+import uk.workforcewatch.events.staffing.WorkerEvent;
+import uk.workforcewatch.outbox.Outbox;
+import uk.workforcewatch.problem.ProblemException;
+import uk.workforcewatch.staffing.api.Page;
+import uk.workforcewatch.staffing.api.Versions;
+import uk.workforcewatch.staffing.posts.Post;
+import uk.workforcewatch.staffing.teams.Team;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Hires workers and records their changes and leaving; every change and its event commit together. */
+@ApplicationScoped
+public class WorkerService {
+
+    private static final Logger LOG = Logger.getLogger(WorkerService.class);
+
+    private final Outbox outbox;
+    private final Clock clock;
+
+    WorkerService(Outbox outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    @WithTransaction
+    public Uni<Worker> hire(WorkerApi.HireWorker request) {
+        Worker worker = new Worker();
+        worker.id = UUID.randomUUID();
+        worker.name = request.name().strip();
+        worker.employment = request.employment();
+        worker.startDate = request.startDate();
+        worker.registrationNumber = request.registrationNumber();
+        worker.origin = request.origin();
+        worker.periods.add(new Period(request.startDate(), request.role(), request.teamId(), request.fte(),
+                request.postId()));
+        return requireTeam(request.teamId())
+                .chain(() -> requirePost(request.postId(), request.teamId(), request.startDate()))
+                .chain(() -> worker.persistAndFlush())
+                .chain(() -> publish(WorkerEvent.HIRED, worker));
+    }
+
+    @WithTransaction
+    public Uni<Worker> change(UUID id, WorkerApi.ChangeWorker request) {
+        if (request.namesNothing()) {
+            throw ProblemException.invalid("effectiveFrom", "a change must name a role, teamId, fte, postId or vacatePost");
+        }
+        return find(id).chain(worker -> {
+            Versions.requireCurrent("Worker " + id, request.version(), worker.version);
+            LocalDate from = request.effectiveFrom();
+            if (from.isBefore(worker.startDate)) {
+                throw ProblemException.invalid("effectiveFrom", "must not be before the start date " + worker.startDate);
+            }
+            if (worker.leftOn != null && from.isAfter(worker.leftOn)) {
+                throw ProblemException.invalid("effectiveFrom", "must not be after the leaving date " + worker.leftOn);
+            }
+            Period before = worker.periodOn(from).orElseThrow();
+            UUID team = request.teamId() != null ? request.teamId() : before.teamId;
+            boolean movesTeam = !team.equals(before.teamId);
+            boolean vacate = request.vacatePost() || (movesTeam && request.postId() == null);
+            worker.change(from, request.role(), request.teamId(), request.fte(), request.postId(), vacate);
+            return requireTeam(team)
+                    .chain(() -> requirePost(request.postId(), team, from))
+                    .chain(Panache::flush)
+                    .chain(() -> publish(WorkerEvent.CHANGED, worker));
+        });
+    }
+
+    @WithTransaction
+    public Uni<Worker> changeDetails(UUID id, WorkerApi.ChangeDetails request) {
+        return find(id).chain(worker -> {
+            Versions.requireCurrent("Worker " + id, request.version(), worker.version);
+            if (request.name() != null) {
+                worker.name = request.name().strip();
+            }
+            if (request.registrationNumber() != null) {
+                worker.registrationNumber = request.registrationNumber();
+            }
+            if (request.origin() != null) {
+                worker.origin = request.origin();
+            }
+            return Panache.flush().chain(() -> publish(WorkerEvent.CHANGED, worker));
+        });
+    }
+
+    @WithTransaction
+    public Uni<Worker> recordLeaving(UUID id, WorkerApi.RecordLeaving request) {
+        return find(id).chain(worker -> {
+            Versions.requireCurrent("Worker " + id, request.version(), worker.version);
+            if (worker.leftOn != null) {
+                throw ProblemException.conflict("Worker " + id + " already left on " + worker.leftOn);
+            }
+            if (request.leftOn().isBefore(worker.startDate)) {
+                throw ProblemException.invalid("leftOn", "must not be before the start date " + worker.startDate);
+            }
+            if (worker.periods.get(worker.periods.size() - 1).effectiveFrom.isAfter(request.leftOn())) {
+                throw ProblemException.conflict("Worker " + id + " has changes recorded after " + request.leftOn());
+            }
+            worker.leftOn = request.leftOn();
+            worker.leavingReason = request.reason();
+            worker.leavingDestination = request.destination();
+            return Panache.flush().chain(() -> publish(WorkerEvent.LEFT, worker));
+        });
+    }
+
+    @WithSession
+    public Uni<Worker> get(UUID id) {
+        return find(id);
+    }
+
+    /** Workers by their team and status today, by name. */
+    @WithSession
+    public Uni<Page<Worker>> list(UUID teamId, WorkerStatus status, int page, int size) {
+        WorkerQuery query = new WorkerQuery(teamId, status, today());
+        return Panache.getSession().chain(session -> query.bind(session.createNativeQuery(query.count(), Long.class))
+                .getSingleResult()
+                .chain(total -> query.bind(session.createNativeQuery(query.page(size, page * size), UUID.class))
+                        .getResultList()
+                        .chain(ids -> load(ids))
+                        .map(workers -> new Page<>(workers, page, size, total))));
+    }
+
+    /** The workers with these ids, their periods fetched in the same query, in the order given. */
+    private static Uni<List<Worker>> load(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Worker.<Worker>find("select distinct w from Worker w left join fetch w.periods where w.id in ?1", ids)
+                .list().map(found -> {
+                    Map<UUID, Worker> byId = found.stream().collect(Collectors.toMap(w -> w.id, Function.identity()));
+                    List<Worker> ordered = new ArrayList<>(ids.size());
+                    ids.forEach(id -> ordered.add(byId.get(id)));
+                    return ordered;
+                });
+    }
+
+    private static Uni<Worker> find(UUID id) {
+        return Worker.<Worker>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Worker", id));
+    }
+
+    private static Uni<Void> requireTeam(UUID teamId) {
+        return Team.findById(teamId).invoke(team -> {
+            if (team == null) {
+                throw ProblemException.invalid("teamId", "no team has id " + teamId);
+            }
+        }).replaceWithVoid();
+    }
+
+    private static Uni<Void> requirePost(UUID postId, UUID teamId, LocalDate on) {
+        if (postId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Post.<Post>findById(postId).invoke(post -> {
+            if (post == null) {
+                throw ProblemException.invalid("postId", "no post has id " + postId);
+            }
+            if (!post.teamId.equals(teamId)) {
+                throw ProblemException.invalid("postId", "the post belongs to another team");
+            }
+            if (!post.existsOn(on)) {
+                throw ProblemException.invalid("postId", "the post is not in the establishment on " + on);
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Worker> publish(String type, Worker worker) {
+        WorkerEvent event = new WorkerEvent(UUID.randomUUID(), type, worker.id, worker.version, clock.instant(),
+                worker.state(today()));
+        LOG.infof("%s worker=%s version=%d", type, worker.id, worker.version);
+        return outbox.publish(StaffingTopics.WORKERS, event).replaceWith(worker);
+    }
+}
