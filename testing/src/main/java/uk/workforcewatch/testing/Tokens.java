@@ -9,6 +9,7 @@ import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -47,6 +48,13 @@ public final class Tokens {
     /** A well-formed token signed with a key the services do not trust. */
     public static String signedByStranger(String role) {
         return token(role, STRANGER.getPrivate(), Instant.now().plus(Duration.ofHours(1)));
+    }
+
+    /** A valid token of the role with exactly these extra claims. */
+    public static String signedWithClaims(String role, Map<String, Object> claims) {
+        var builder = Jwt.issuer(ISSUER).upn(role + "-user").groups(Set.of(role)).expiresIn(Duration.ofHours(1));
+        claims.forEach(builder::claim);
+        return builder.sign(KEYS.getPrivate());
     }
 
     public static String publicKeyPem() {
