@@ -11,6 +11,7 @@ import uk.workforcewatch.events.staffing.PostEvent;
 import uk.workforcewatch.events.staffing.StaffingTopics;
 import uk.workforcewatch.outbox.Outbox;
 import uk.workforcewatch.problem.ProblemException;
+import uk.workforcewatch.staffing.api.Fte;
 import uk.workforcewatch.staffing.api.Versions;
 import uk.workforcewatch.staffing.teams.Team;
 
@@ -39,7 +40,7 @@ public class PostService {
         post.id = UUID.randomUUID();
         post.teamId = request.teamId();
         post.role = request.role();
-        post.fte = request.fte();
+        post.fte = Fte.of(request.fte());
         post.establishedOn = request.establishedOn();
         return Team.findById(request.teamId()).invoke(team -> {
             if (team == null) {

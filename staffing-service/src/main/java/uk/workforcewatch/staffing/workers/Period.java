@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import uk.workforcewatch.events.staffing.Role;
 import uk.workforcewatch.events.staffing.WorkerPeriod;
+import uk.workforcewatch.staffing.api.Fte;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -37,7 +38,7 @@ public class Period {
         this.effectiveFrom = effectiveFrom;
         this.role = role;
         this.teamId = teamId;
-        this.fte = fte;
+        this.fte = Fte.of(fte);
         this.postId = postId;
     }
 
