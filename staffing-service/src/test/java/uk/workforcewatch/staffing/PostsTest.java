@@ -84,6 +84,9 @@ class PostsTest {
 
         hr().queryParam("teamId", team).queryParam("asOf", "2024-07-01").get("/api/v1/vacancies").then()
                 .body("$", hasSize(0));
+        var events = EventLog.awaitRecords(StaffingTopics.POSTS, post, 2, PostEvent.class, Duration.ofSeconds(30));
+        assertEquals(PostEvent.REMOVED, events.get(1).ceType());
+        assertEquals(LocalDate.parse("2024-06-30"), events.get(1).event().post().removedOn());
         var filling = WorkersTest.worker(team, "2024-08-01");
         filling.put("postId", post);
         problem(hr().body(filling).post("/api/v1/workers").then(), 400).body("violations[0].field", equalTo("postId"));

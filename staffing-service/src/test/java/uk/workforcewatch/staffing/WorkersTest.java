@@ -12,10 +12,16 @@ import uk.workforcewatch.testing.ServiceTestEnvironment;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,6 +29,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.workforcewatch.staffing.Api.hire;
 import static uk.workforcewatch.staffing.Api.hr;
 import static uk.workforcewatch.staffing.Api.newTeam;
@@ -144,6 +151,36 @@ class WorkersTest {
                 .body("version", equalTo(0), "history", hasSize(1), "leftOn", equalTo(null), "fte", equalTo(1.0f));
         assertEquals(1, EventLog.awaitRecords(StaffingTopics.WORKERS, id, 1, WorkerEvent.class, Duration.ofSeconds(30))
                 .size());
+    }
+
+    @Test
+    void racingChangesEitherSucceedOrAreRefusedAsConflictsAndEachSuccessIsOneEvent() throws Exception {
+        String id = hire(worker(newTeam("OTHER"), "2024-01-01"));
+        int racers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                String day = String.format("2024-02-%02d", i + 1);
+                answers.add(pool.submit(() -> hr().body(Map.of("effectiveFrom", day, "fte", "0.5"))
+                        .post("/api/v1/workers/" + id + "/changes").statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertTrue(statuses.stream().allMatch(s -> s == 200 || s == 409), statuses.toString());
+            long succeeded = statuses.stream().filter(s -> s == 200).count();
+            assertTrue(succeeded >= 1, statuses.toString());
+            hr().get("/api/v1/workers/" + id).then().body("version", equalTo((int) succeeded),
+                    "history", hasSize((int) succeeded + 1));
+            var events = EventLog.awaitRecords(StaffingTopics.WORKERS, id, (int) succeeded + 1, WorkerEvent.class,
+                    Duration.ofSeconds(30));
+            assertEquals(LongStream.rangeClosed(0, succeeded).boxed().toList(),
+                    events.stream().map(e -> e.event().version()).toList());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

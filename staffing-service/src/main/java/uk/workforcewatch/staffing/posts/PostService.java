@@ -11,6 +11,7 @@ import uk.workforcewatch.events.staffing.PostEvent;
 import uk.workforcewatch.events.staffing.StaffingTopics;
 import uk.workforcewatch.outbox.Outbox;
 import uk.workforcewatch.problem.ProblemException;
+import uk.workforcewatch.staffing.persistence.RowLock;
 import uk.workforcewatch.staffing.api.Fte;
 import uk.workforcewatch.staffing.api.Versions;
 import uk.workforcewatch.staffing.teams.Team;
@@ -51,7 +52,7 @@ public class PostService {
 
     @WithTransaction
     public Uni<Post> remove(UUID id, PostApi.RemovePost request) {
-        return find(id).chain(post -> {
+        return lockForChange(id).chain(post -> {
             Versions.requireCurrent("Post " + id, request.version(), post.version);
             if (post.removedOn != null) {
                 throw ProblemException.conflict("Post " + id + " was removed on " + post.removedOn);
@@ -67,7 +68,7 @@ public class PostService {
 
     @WithTransaction
     public Uni<Post> advertise(UUID id, PostApi.Advertise request) {
-        return find(id).chain(post -> {
+        return lockForChange(id).chain(post -> {
             Versions.requireCurrent("Post " + id, request.version(), post.version);
             if (post.openRecruitment().isPresent()) {
                 throw ProblemException.conflict("Post " + id + " already has an open round of recruitment");
@@ -85,7 +86,7 @@ public class PostService {
 
     @WithTransaction
     public Uni<Post> progress(UUID id, UUID roundId, PostApi.RecruitmentProgress request) {
-        return find(id).chain(post -> {
+        return lockForChange(id).chain(post -> {
             Versions.requireCurrent("Post " + id, request.version(), post.version);
             Recruitment round = post.recruitment(roundId)
                     .orElseThrow(() -> ProblemException.notFound("Recruitment round", roundId));
@@ -125,6 +126,11 @@ public class PostService {
 
     private static Uni<Post> find(UUID id) {
         return Post.<Post>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Post", id));
+    }
+
+    /** Reads the post to change it, locking its row so concurrent changes take turns. */
+    private static Uni<Post> lockForChange(UUID id) {
+        return RowLock.lock("post", id).chain(() -> find(id));
     }
 
     private Uni<Post> publish(String type, Post post) {

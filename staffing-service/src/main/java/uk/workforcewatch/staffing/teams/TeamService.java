@@ -11,6 +11,7 @@ import uk.workforcewatch.events.staffing.StaffingTopics;
 import uk.workforcewatch.events.staffing.TeamEvent;
 import uk.workforcewatch.outbox.Outbox;
 import uk.workforcewatch.problem.ProblemException;
+import uk.workforcewatch.staffing.persistence.RowLock;
 import uk.workforcewatch.staffing.api.Versions;
 import uk.workforcewatch.staffing.workers.Worker;
 
@@ -47,7 +48,7 @@ public class TeamService {
 
     @WithTransaction
     public Uni<Team> change(UUID id, TeamApi.ChangeTeam request) {
-        return find(id).chain(team -> {
+        return lockForChange(id).chain(team -> {
             Versions.requireCurrent("Team " + id, request.version(), team.version);
             Uni<Void> checks = Uni.createFrom().voidItem();
             if (request.name() != null) {
@@ -75,9 +76,13 @@ public class TeamService {
         return Team.listAll(Sort.by("name"));
     }
 
-    /** The team, or 404. Callers hold a session. */
-    public static Uni<Team> find(UUID id) {
+    private static Uni<Team> find(UUID id) {
         return Team.<Team>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Team", id));
+    }
+
+    /** Reads the team to change it, locking its row so concurrent changes take turns. */
+    private static Uni<Team> lockForChange(UUID id) {
+        return RowLock.lock("team", id).chain(() -> find(id));
     }
 
     private Uni<Void> requireNameFree(String name, UUID id) {

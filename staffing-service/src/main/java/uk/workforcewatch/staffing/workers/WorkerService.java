@@ -10,6 +10,7 @@ import uk.workforcewatch.events.staffing.StaffingTopics;
 import uk.workforcewatch.events.staffing.WorkerEvent;
 import uk.workforcewatch.outbox.Outbox;
 import uk.workforcewatch.problem.ProblemException;
+import uk.workforcewatch.staffing.persistence.RowLock;
 import uk.workforcewatch.staffing.api.Page;
 import uk.workforcewatch.staffing.api.Versions;
 import uk.workforcewatch.staffing.posts.Post;
@@ -64,7 +65,7 @@ public class WorkerService {
         if (request.namesNothing()) {
             throw ProblemException.invalid("effectiveFrom", "a change must name a role, teamId, fte, postId or vacatePost");
         }
-        return find(id).chain(worker -> {
+        return lockForChange(id).chain(worker -> {
             Versions.requireCurrent("Worker " + id, request.version(), worker.version);
             LocalDate from = request.effectiveFrom();
             if (from.isBefore(worker.startDate)) {
@@ -87,7 +88,7 @@ public class WorkerService {
 
     @WithTransaction
     public Uni<Worker> changeDetails(UUID id, WorkerApi.ChangeDetails request) {
-        return find(id).chain(worker -> {
+        return lockForChange(id).chain(worker -> {
             Versions.requireCurrent("Worker " + id, request.version(), worker.version);
             if (request.name() != null) {
                 worker.name = request.name().strip();
@@ -104,7 +105,7 @@ public class WorkerService {
 
     @WithTransaction
     public Uni<Worker> recordLeaving(UUID id, WorkerApi.RecordLeaving request) {
-        return find(id).chain(worker -> {
+        return lockForChange(id).chain(worker -> {
             Versions.requireCurrent("Worker " + id, request.version(), worker.version);
             if (worker.leftOn != null) {
                 throw ProblemException.conflict("Worker " + id + " already left on " + worker.leftOn);
@@ -155,6 +156,11 @@ public class WorkerService {
 
     private static Uni<Worker> find(UUID id) {
         return Worker.<Worker>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Worker", id));
+    }
+
+    /** Reads the worker to change it, locking its row so concurrent changes take turns. */
+    private static Uni<Worker> lockForChange(UUID id) {
+        return RowLock.lock("worker", id).chain(() -> find(id));
     }
 
     private static Uni<Void> requireTeam(UUID teamId) {
