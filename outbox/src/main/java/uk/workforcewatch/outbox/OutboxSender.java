@@ -113,6 +113,7 @@ class OutboxSender implements AutoCloseable {
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis());
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis());
         try (Admin admin = Admin.create(properties)) {
             Set<String> existing = admin.listTopics().names().get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> topics = missing.stream().filter(t -> !existing.contains(t))
@@ -146,7 +147,8 @@ class OutboxSender implements AutoCloseable {
             properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
             properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout);
-            properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout, 10_000));
+            // Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms
+            properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout / 2, 10_000));
             properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(timeout, 10_000));
             properties.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + config.source().replace('/', '-'));
             properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
