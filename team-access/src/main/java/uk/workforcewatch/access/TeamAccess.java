@@ -38,6 +38,15 @@ public class TeamAccess {
         scope().require(teamId);
     }
 
+    /** Refuses (403) a caller who may not see the team, or the whole council when no team is named. */
+    public void requireTeamOrCouncil(UUID teamIdOrNull) {
+        if (teamIdOrNull == null) {
+            requireAllTeams();
+        } else {
+            requireTeam(teamIdOrNull);
+        }
+    }
+
     /** Refuses (403) a caller who does not see every team. */
     public void requireAllTeams() {
         if (!seesAllTeams()) {

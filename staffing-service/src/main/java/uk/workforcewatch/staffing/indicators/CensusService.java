@@ -7,6 +7,7 @@ import uk.workforcewatch.staffing.posts.Post;
 import uk.workforcewatch.staffing.workers.Worker;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,7 +28,7 @@ public class CensusService {
                 ? " and exists (select 1 from Worker x join x.periods p where x = w and p.teamId = ?3)" : "");
         String postsQuery = "select distinct p from Post p left join fetch p.recruitment"
                 + " where p.establishedOn <= ?1" + (teamId.isPresent() ? " and p.teamId = ?2" : "");
-        Uni<java.util.List<Worker>> workers = teamId.isPresent()
+        Uni<List<Worker>> workers = teamId.isPresent()
                 ? Worker.<Worker>find(workersQuery, date, yearStart, teamId.get()).list()
                 : Worker.<Worker>find(workersQuery, date, yearStart).list();
         return workers.chain(found -> (teamId.isPresent()

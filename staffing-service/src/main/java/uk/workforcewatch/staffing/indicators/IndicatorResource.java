@@ -34,11 +34,7 @@ public class IndicatorResource {
     @Operation(summary = "Census indicators as of a date (default today), for one team or the whole council "
             + "(a team manager only their own team)")
     public Uni<Indicators> indicators(@QueryParam("asOf") LocalDate asOf, @QueryParam("teamId") UUID teamId) {
-        if (teamId == null) {
-            access.requireAllTeams();
-        } else {
-            access.requireTeam(teamId);
-        }
+        access.requireTeamOrCouncil(teamId);
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
         return census.as(date, Optional.ofNullable(teamId)).map(Census::indicators);
     }

@@ -41,11 +41,7 @@ public class VacancyResource {
             + "for one team or the whole council (a team manager only their own team)")
     public Uni<List<PostApi.VacancyView>> vacancies(@QueryParam("asOf") LocalDate asOf,
                                                     @QueryParam("teamId") UUID teamId) {
-        if (teamId == null) {
-            access.requireAllTeams();
-        } else {
-            access.requireTeam(teamId);
-        }
+        access.requireTeamOrCouncil(teamId);
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
         return census.as(date, Optional.ofNullable(teamId)).map(found -> found.vacantPosts().stream()
                 .map(post -> vacancy(found, post, date)).toList());
