@@ -80,7 +80,7 @@ public class OutboxRelay {
     private void run() {
         Duration backoff = config.backoffMin();
         while (running) {
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = dataSource.getConnection(); Releaser released = new Releaser(connection)) {
                 connection.setAutoCommit(true);
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("LISTEN outbox_event");
@@ -107,15 +107,28 @@ public class OutboxRelay {
                     }
                     awaitCommit(connection);
                 }
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
+                // any failure: the connection is closed (giving up the lock), and the relay starts again
                 if (!running) {
                     return;
                 }
                 failureCounter.increment();
-                LOG.warnf("Outbox relay lost its database connection (%s); retrying in %d ms", e.getMessage(),
-                        backoff.toMillis());
+                LOG.warnf(e, "Outbox relay failed (%s); starting again in %d ms", e.getMessage(), backoff.toMillis());
+                sender.close();
                 pause(backoff);
                 backoff = next(backoff);
+            }
+        }
+    }
+
+    /** Gives up the leader's lock and the LISTEN before the connection goes back to the pool. */
+    private record Releaser(Connection connection) implements AutoCloseable {
+        @Override
+        public void close() {
+            try (Statement release = connection.createStatement()) {
+                release.execute("select pg_advisory_unlock_all(); UNLISTEN *");
+            } catch (SQLException e) {
+                // a broken connection holds nothing any more
             }
         }
     }

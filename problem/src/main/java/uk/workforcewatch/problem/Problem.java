@@ -1,8 +1,11 @@
 package uk.workforcewatch.problem;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * An error answer as {@code application/problem+json} (RFC 9457), with the fields at fault listed in
@@ -10,7 +13,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(String type, String title, int status, String detail, String instance,
-                      List<Violation> violations) {
+                      List<Violation> violations, @JsonIgnore Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -19,6 +22,12 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public static Problem of(int status, String title, String detail, List<Violation> violations) {
-        return new Problem("about:blank", title, status, detail, null, violations);
+        return new Problem("about:blank", title, status, detail, null, violations, Map.of());
+    }
+
+    /** Extension members (RFC 9457 section 3.2), such as the figures behind a refusal. */
+    @JsonAnyGetter
+    public Map<String, Object> members() {
+        return extensions;
     }
 }

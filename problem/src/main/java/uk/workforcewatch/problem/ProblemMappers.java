@@ -12,13 +12,17 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.time.temporal.Temporal;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -51,10 +55,11 @@ public class ProblemMappers {
             InvalidFormatException.class})
     public Response unreadable(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
-        String message = e.getOriginalMessage();
+        String message = readingProblem(e);
         List<Problem.Violation> violations = field.isEmpty() ? List.of()
-                : List.of(new Problem.Violation(field, "cannot be read: " + firstLine(message)));
-        return respond(Problem.of(400, "Unreadable request body", firstLine(message), violations));
+                : List.of(new Problem.Violation(field, message));
+        return respond(Problem.of(400, "Unreadable request body",
+                field.isEmpty() ? message : field + ": " + message, violations));
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
@@ -65,8 +70,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response duplicate(org.hibernate.exception.ConstraintViolationException e) {
-        return respond(Problem.of(409, "Conflict", "It clashes with an existing record ("
-                + e.getConstraintName() + ")", List.of()));
+        if (e.getKind() != org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
+            return unexpected(e);
+        }
+        return respond(Problem.of(409, "Conflict", "It clashes with an existing record", List.of()));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -82,6 +89,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e instanceof NotFoundException && e.getCause() != null) {
+            // JAX-RS answers 404 when a query or path value cannot be converted; it is bad input
+            return respond(Problem.of(400, "Invalid input", "A query or path value cannot be read: "
+                    + readingProblem(e.getCause()), List.of()));
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e);
@@ -116,11 +128,25 @@ public class ProblemMappers {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "malformed JSON";
+    /** What is wrong, in the client's terms: never our class names. */
+    private static String readingProblem(Throwable cause) {
+        return cause instanceof JsonProcessingException json ? readingProblem(json)
+                : cause instanceof java.time.DateTimeException ? "dates are ISO-8601, such as 2025-09-30"
+                : "a value is not of the expected form";
+    }
+
+    private static String readingProblem(JsonProcessingException e) {
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
+            Class<?> target = format.getTargetType();
+            if (target.isEnum()) {
+                return "must be one of " + Arrays.toString(target.getEnumConstants());
+            }
+            return "is not a valid " + (Temporal.class.isAssignableFrom(target) ? "ISO-8601 date"
+                    : target.getSimpleName().toLowerCase(Locale.ROOT));
         }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        if (e instanceof MismatchedInputException) {
+            return "has the wrong type";
+        }
+        return "malformed JSON";
     }
 }

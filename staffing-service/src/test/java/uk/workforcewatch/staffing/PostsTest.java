@@ -96,6 +96,26 @@ class PostsTest {
     }
 
     @Test
+    void aPostIsFilledOnlyByAWorkerOfItsRoleAndAnEndedRoundStaysEnded() {
+        String team = newTeam("OTHER");
+        String post = establish(team, "SENIOR_PRACTITIONER", "1", "2024-01-01");
+        var support = WorkersTest.worker(team, "2024-02-01");
+        support.put("role", "SUPPORT_WORKER");
+        support.put("postId", post);
+        problem(hr().body(support).post("/api/v1/workers").then(), 400).body("violations[0].field", equalTo("postId"));
+
+        String round = hr().body(Map.of("advertisedOn", "2024-02-01")).post("/api/v1/posts/" + post + "/recruitment")
+                .then().statusCode(201).extract().path("recruitment[0].id");
+        hr().body(Map.of("withdrawnOn", "2024-03-01")).patch("/api/v1/posts/" + post + "/recruitment/" + round)
+                .then().statusCode(200);
+        problem(hr().body(Map.of("offerMadeOn", "2024-03-05")).patch("/api/v1/posts/" + post + "/recruitment/" + round)
+                .then(), 409);
+        problem(hr().body(Map.of("advertisedOn", "2023-12-01")).post("/api/v1/posts/" + post + "/recruitment").then(),
+                400).body("violations[0].field", equalTo("advertisedOn"));
+        problem(hr().queryParam("teamId", team).queryParam("asOf", "2024-13-01").get("/api/v1/vacancies").then(), 400);
+    }
+
+    @Test
     void badPostInputIsRefused() {
         problem(hr().body(Map.of("teamId", UUID.randomUUID(), "role", "SOCIAL_WORKER", "fte", "1", "establishedOn",
                 "2024-01-01")).post("/api/v1/posts").then(), 400).body("violations[0].field", equalTo("teamId"));

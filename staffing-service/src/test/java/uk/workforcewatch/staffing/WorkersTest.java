@@ -184,6 +184,33 @@ class WorkersTest {
     }
 
     @Test
+    void changesAreRecordedInDateOrderAndAChangeOfNothingIsRefused() {
+        String team = newTeam("OTHER");
+        String id = hire(worker(team, "2024-01-01"));
+        hr().body(Map.of("effectiveFrom", "2024-06-01", "fte", "0.5")).post("/api/v1/workers/" + id + "/changes")
+                .then().statusCode(200);
+        problem(hr().body(Map.of("effectiveFrom", "2024-03-01", "teamId", newTeam("OTHER")))
+                .post("/api/v1/workers/" + id + "/changes").then(), 409).body("detail", containsString("2024-06-01"));
+        problem(hr().body(Map.of()).patch("/api/v1/workers/" + id).then(), 400);
+        problem(hr().queryParam("status", "RETIRED").get("/api/v1/workers").then(), 400);
+        problem(hr().queryParam("teamId", "not-a-team").get("/api/v1/workers").then(), 400);
+
+        hr().get("/api/v1/workers/" + id).then().body("version", equalTo(1), "teamId", equalTo(team));
+        assertEquals(2, EventLog.awaitRecords(StaffingTopics.WORKERS, id, 2, WorkerEvent.class, Duration.ofSeconds(30))
+                .size());
+    }
+
+    @Test
+    void anUnreadableValueIsNamedWithoutOurInternals() {
+        Map<String, Object> worker = worker(newTeam("OTHER"), "2024-13-45");
+        worker.put("role", "WIZARD");
+        problem(hr().body(worker).post("/api/v1/workers").then(), 400)
+                .body("detail", not(containsString("uk.workforcewatch")))
+                .body("violations[0].field", equalTo("role"))
+                .body("violations[0].message", containsString("SOCIAL_WORKER"));
+    }
+
+    @Test
     void aWorkerLeavesOnlyOnce() {
         String id = hire(worker(newTeam("OTHER"), "2024-01-01"));
         hr().body(Map.of("leftOn", "2024-12-31", "reason", "RESIGNATION")).post("/api/v1/workers/" + id + "/leaving")

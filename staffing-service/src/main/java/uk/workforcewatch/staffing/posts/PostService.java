@@ -13,7 +13,7 @@ import uk.workforcewatch.outbox.Outbox;
 import uk.workforcewatch.problem.ProblemException;
 import uk.workforcewatch.staffing.persistence.RowLock;
 import uk.workforcewatch.staffing.api.Fte;
-import uk.workforcewatch.staffing.api.Versions;
+import uk.workforcewatch.problem.Versions;
 import uk.workforcewatch.staffing.teams.Team;
 
 import java.time.Clock;
@@ -76,6 +76,10 @@ public class PostService {
             if (post.removedOn != null) {
                 throw ProblemException.conflict("Post " + id + " was removed on " + post.removedOn);
             }
+            if (request.advertisedOn().isBefore(post.establishedOn)) {
+                throw ProblemException.invalid("advertisedOn", "must not be before the post was established on "
+                        + post.establishedOn);
+            }
             Recruitment round = new Recruitment();
             round.id = UUID.randomUUID();
             round.advertisedOn = request.advertisedOn();
@@ -90,6 +94,15 @@ public class PostService {
             Versions.requireCurrent("Post " + id, request.version(), post.version);
             Recruitment round = post.recruitment(roundId)
                     .orElseThrow(() -> ProblemException.notFound("Recruitment round", roundId));
+            if (!round.open()) {
+                throw ProblemException.conflict("The round has ended (started or withdrawn): open a new one");
+            }
+            if (request.offerMadeOn() == null && request.startsOn() == null && request.withdrawnOn() == null) {
+                throw ProblemException.invalid("offerMadeOn", "name an offerMadeOn, startsOn or withdrawnOn");
+            }
+            if (request.startsOn() != null && request.withdrawnOn() != null) {
+                throw ProblemException.invalid("withdrawnOn", "a round that starts is not withdrawn");
+            }
             LocalDate offer = request.offerMadeOn() != null ? request.offerMadeOn() : round.offerMadeOn;
             LocalDate starts = request.startsOn() != null ? request.startsOn() : round.startsOn;
             if (offer != null && offer.isBefore(round.advertisedOn)) {

@@ -12,7 +12,7 @@ import uk.workforcewatch.events.staffing.TeamEvent;
 import uk.workforcewatch.outbox.Outbox;
 import uk.workforcewatch.problem.ProblemException;
 import uk.workforcewatch.staffing.persistence.RowLock;
-import uk.workforcewatch.staffing.api.Versions;
+import uk.workforcewatch.problem.Versions;
 import uk.workforcewatch.staffing.workers.Worker;
 
 import java.time.Clock;
@@ -48,8 +48,12 @@ public class TeamService {
 
     @WithTransaction
     public Uni<Team> change(UUID id, TeamApi.ChangeTeam request) {
+        if (request.name() == null && request.serviceArea() == null && request.managerId() == null) {
+            throw ProblemException.invalid("name", "a change must name a name, serviceArea or managerId");
+        }
         return lockForChange(id).chain(team -> {
             Versions.requireCurrent("Team " + id, request.version(), team.version);
+            long unchanged = team.version;
             Uni<Void> checks = Uni.createFrom().voidItem();
             if (request.name() != null) {
                 team.name = request.name().strip();
@@ -62,7 +66,8 @@ public class TeamService {
                 team.managerId = request.managerId();
                 checks = checks.chain(() -> requireWorker(team.managerId));
             }
-            return checks.chain(Panache::flush).chain(() -> publish(TeamEvent.CHANGED, team));
+            return checks.chain(Panache::flush).chain(() -> team.version == unchanged ? Uni.createFrom().item(team)
+                    : publish(TeamEvent.CHANGED, team));
         });
     }
 

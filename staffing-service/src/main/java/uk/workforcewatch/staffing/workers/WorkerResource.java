@@ -49,7 +49,7 @@ public class WorkerResource {
     @Operation(summary = "List workers by team and status today (a team manager sees only their own team)")
     public Uni<Page<WorkerApi.WorkerView>> list(@QueryParam("teamId") UUID teamId,
                                                 @QueryParam("status") WorkerStatus status,
-                                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                                 @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         TeamScope scope = access.scope();
         UUID team = teamId != null ? teamId : scope.onlyTeam().orElse(null);

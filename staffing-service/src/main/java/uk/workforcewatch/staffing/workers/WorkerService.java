@@ -6,13 +6,14 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import uk.workforcewatch.events.staffing.Role;
 import uk.workforcewatch.events.staffing.StaffingTopics;
 import uk.workforcewatch.events.staffing.WorkerEvent;
 import uk.workforcewatch.outbox.Outbox;
 import uk.workforcewatch.problem.ProblemException;
 import uk.workforcewatch.staffing.persistence.RowLock;
 import uk.workforcewatch.staffing.api.Page;
-import uk.workforcewatch.staffing.api.Versions;
+import uk.workforcewatch.problem.Versions;
 import uk.workforcewatch.staffing.posts.Post;
 import uk.workforcewatch.staffing.teams.Team;
 
@@ -55,7 +56,7 @@ public class WorkerService {
         worker.periods.add(new Period(request.startDate(), request.role(), request.teamId(), request.fte(),
                 request.postId()));
         return requireTeam(request.teamId())
-                .chain(() -> requirePost(request.postId(), request.teamId(), request.startDate()))
+                .chain(() -> requirePost(request.postId(), request.teamId(), request.role(), request.startDate()))
                 .chain(() -> worker.persistAndFlush())
                 .chain(() -> publish(WorkerEvent.HIRED, worker));
     }
@@ -74,21 +75,33 @@ public class WorkerService {
             if (worker.leftOn != null && from.isAfter(worker.leftOn)) {
                 throw ProblemException.invalid("effectiveFrom", "must not be after the leaving date " + worker.leftOn);
             }
+            LocalDate latest = worker.periods.get(worker.periods.size() - 1).effectiveFrom;
+            if (latest.isAfter(from)) {
+                // a later period would silently undo this one from its own date on
+                throw ProblemException.conflict("Worker " + id + " has a change recorded from " + latest
+                        + ": record changes in date order");
+            }
             Period before = worker.periodOn(from).orElseThrow();
             UUID team = request.teamId() != null ? request.teamId() : before.teamId;
-            boolean movesTeam = !team.equals(before.teamId);
-            boolean vacate = request.vacatePost() || (movesTeam && request.postId() == null);
+            Role role = request.role() != null ? request.role() : before.role;
+            boolean keepsPost = team.equals(before.teamId) && role == before.role;
+            boolean vacate = request.vacatePost() || (!keepsPost && request.postId() == null);
             worker.change(from, request.role(), request.teamId(), request.fte(), request.postId(), vacate);
+            long unchanged = worker.version;
             return requireTeam(team)
-                    .chain(() -> requirePost(request.postId(), team, from))
+                    .chain(() -> requirePost(request.postId(), team, role, from))
                     .chain(Panache::flush)
-                    .chain(() -> publish(WorkerEvent.CHANGED, worker));
+                    .chain(() -> publishIfChanged(WorkerEvent.CHANGED, worker, unchanged));
         });
     }
 
     @WithTransaction
     public Uni<Worker> changeDetails(UUID id, WorkerApi.ChangeDetails request) {
+        if (request.name() == null && request.registrationNumber() == null && request.origin() == null) {
+            throw ProblemException.invalid("name", "a correction must name a name, registrationNumber or origin");
+        }
         return lockForChange(id).chain(worker -> {
+            long unchanged = worker.version;
             Versions.requireCurrent("Worker " + id, request.version(), worker.version);
             if (request.name() != null) {
                 worker.name = request.name().strip();
@@ -99,7 +112,7 @@ public class WorkerService {
             if (request.origin() != null) {
                 worker.origin = request.origin();
             }
-            return Panache.flush().chain(() -> publish(WorkerEvent.CHANGED, worker));
+            return Panache.flush().chain(() -> publishIfChanged(WorkerEvent.CHANGED, worker, unchanged));
         });
     }
 
@@ -171,7 +184,7 @@ public class WorkerService {
         }).replaceWithVoid();
     }
 
-    private static Uni<Void> requirePost(UUID postId, UUID teamId, LocalDate on) {
+    private static Uni<Void> requirePost(UUID postId, UUID teamId, Role role, LocalDate on) {
         if (postId == null) {
             return Uni.createFrom().voidItem();
         }
@@ -182,10 +195,18 @@ public class WorkerService {
             if (!post.teamId.equals(teamId)) {
                 throw ProblemException.invalid("postId", "the post belongs to another team");
             }
+            if (post.role != role) {
+                throw ProblemException.invalid("postId", "the post is for a " + post.role + ", not a " + role);
+            }
             if (!post.existsOn(on)) {
                 throw ProblemException.invalid("postId", "the post is not in the establishment on " + on);
             }
         }).replaceWithVoid();
+    }
+
+    /** Publishes only when the flush changed the worker: a change that changes nothing is no event. */
+    private Uni<Worker> publishIfChanged(String type, Worker worker, long versionBefore) {
+        return worker.version == versionBefore ? Uni.createFrom().item(worker) : publish(type, worker);
     }
 
     private Uni<Worker> publish(String type, Worker worker) {

@@ -1,6 +1,4 @@
-package uk.workforcewatch.staffing.api;
-
-import uk.workforcewatch.problem.ProblemException;
+package uk.workforcewatch.problem;
 
 /** The optimistic check of a change that names the version it was based on. */
 public final class Versions {
