@@ -5,7 +5,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import uk.workforcewatch.events.DomainEvent;
 import uk.workforcewatch.events.EventJson;
@@ -15,9 +20,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** Reads a topic back from the real broker, from the start, to check what a service published. */
+/**
+ * Reads a topic back from the real broker, from the start, to check what a service published; and
+ * publishes to it as another service would, for the service under test to consume.
+ */
 public final class EventLog {
 
     private EventLog() {
@@ -80,6 +89,27 @@ public final class EventLog {
                 }
             }
             return records;
+        }
+    }
+
+    /** Publishes an event as its owning service does: keyed by aggregate id, with CloudEvents headers. */
+    public static void publish(String topic, DomainEvent event) {
+        publishRaw(topic, event.aggregateId().toString(), EventJson.write(event).getBytes(StandardCharsets.UTF_8),
+                event.type());
+    }
+
+    /** Publishes any bytes under a key, such as a record a consumer cannot read. */
+    public static void publishRaw(String topic, String key, byte[] value, String type) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ServiceTestEnvironment.kafka().bootstrapServers());
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties)) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+            record.headers().add("ce_type", type.getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish to " + topic, e);
         }
     }
 

@@ -1,0 +1,113 @@
+package uk.workforcewatch.caseload.cases;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.workforcewatch.access.Roles;
+import uk.workforcewatch.access.TeamAccess;
+import uk.workforcewatch.access.TeamScope;
+import uk.workforcewatch.caseload.api.Page;
+import uk.workforcewatch.events.caseload.CaseCategory;
+import uk.workforcewatch.events.caseload.CaseStatus;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** Cases: team managers act within their own team, senior managers anywhere; HR officers do not see cases. */
+@Path("/api/v1/cases")
+@Tag(name = "Cases")
+public class CaseResource {
+
+    private final CaseService cases;
+    private final TeamAccess access;
+    private final SecurityIdentity identity;
+
+    CaseResource(CaseService cases, TeamAccess access, SecurityIdentity identity) {
+        this.cases = cases;
+        this.access = access;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed({Roles.TEAM_MANAGER, Roles.SENIOR_MANAGER})
+    @Operation(summary = "Open a case, unallocated (team managers for their team, senior managers)")
+    public Uni<Response> open(@NotNull @Valid CaseApi.OpenCase request) {
+        return cases.open(request, caller()).map(kase -> Response.created(URI.create("/api/v1/cases/" + kase.id))
+                .entity(CaseApi.CaseView.of(kase, null)).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.TEAM_MANAGER, Roles.SENIOR_MANAGER})
+    @Operation(summary = "List cases by team, worker, status and category (a team manager sees their own team's)")
+    public Uni<Page<CaseApi.CaseView>> list(@QueryParam("teamId") UUID teamId, @QueryParam("workerId") UUID workerId,
+                                            @QueryParam("status") CaseStatus status,
+                                            @QueryParam("category") CaseCategory category,
+                                            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+                                            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        TeamScope scope = access.scope();
+        UUID team = teamId != null ? teamId : scope.onlyTeam().orElse(null);
+        if (team != null) {
+            scope.require(team);
+        }
+        return cases.list(new CaseFilter(team, workerId, status, category), page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.TEAM_MANAGER, Roles.SENIOR_MANAGER})
+    @Operation(summary = "Get a case with its allocation history")
+    public Uni<CaseApi.CaseView> get(@PathParam("id") UUID id) {
+        return cases.get(id, caller());
+    }
+
+    @POST
+    @Path("/{id}/category")
+    @RolesAllowed({Roles.TEAM_MANAGER, Roles.SENIOR_MANAGER})
+    @Operation(summary = "Change the case's category, such as CIN to CP when a child protection plan starts")
+    public Uni<CaseApi.CaseView> recategorise(@PathParam("id") UUID id, @NotNull @Valid CaseApi.Recategorise request) {
+        return cases.recategorise(id, request, caller()).map(kase -> CaseApi.CaseView.of(kase, null));
+    }
+
+    @POST
+    @Path("/{id}/allocation")
+    @RolesAllowed({Roles.TEAM_MANAGER, Roles.SENIOR_MANAGER})
+    @Operation(summary = "Allocate or reallocate the case to a worker of its team; refused (409) when it would "
+            + "break a limit, unless a senior manager overrides with a reason")
+    public Uni<CaseApi.CaseView> allocate(@PathParam("id") UUID id, @NotNull @Valid CaseApi.Allocate request) {
+        return cases.allocate(id, request, caller()).map(kase -> CaseApi.CaseView.of(kase, null));
+    }
+
+    @DELETE
+    @Path("/{id}/allocation")
+    @RolesAllowed({Roles.TEAM_MANAGER, Roles.SENIOR_MANAGER})
+    @Operation(summary = "Unallocate the case")
+    public Uni<CaseApi.CaseView> unallocate(@PathParam("id") UUID id, @QueryParam("version") Long version) {
+        return cases.unallocate(id, version, caller()).map(kase -> CaseApi.CaseView.of(kase, null));
+    }
+
+    @POST
+    @Path("/{id}/closure")
+    @RolesAllowed({Roles.TEAM_MANAGER, Roles.SENIOR_MANAGER})
+    @Operation(summary = "Close the case: date and reason")
+    public Uni<CaseApi.CaseView> close(@PathParam("id") UUID id, @NotNull @Valid CaseApi.Close request) {
+        return cases.close(id, request, caller()).map(kase -> CaseApi.CaseView.of(kase, null));
+    }
+
+    private Caller caller() {
+        return new Caller(identity.getPrincipal().getName(), access.scope(), identity.hasRole(Roles.SENIOR_MANAGER));
+    }
+}

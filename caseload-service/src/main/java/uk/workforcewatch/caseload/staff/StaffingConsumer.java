@@ -1,0 +1,81 @@
+package uk.workforcewatch.caseload.staff;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import uk.workforcewatch.caseload.caseloads.WorkerCaseloads;
+import uk.workforcewatch.caseload.cases.LeaverCases;
+import uk.workforcewatch.events.EventJson;
+import uk.workforcewatch.events.staffing.TeamEvent;
+import uk.workforcewatch.events.staffing.WorkerEvent;
+import uk.workforcewatch.events.staffing.WorkerState;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * Keeps the local copy of staffing's teams and workers. An event is applied only when its version is
+ * newer than the one held, in the transaction of the copy's change, so repeats and replays change
+ * nothing. A record that cannot be read or applied goes to the dead-letter topic and the consumer carries
+ * on. When a worker's limits may have changed their caseload snapshot is published again; when their
+ * leaving date has come, their cases are released.
+ */
+@ApplicationScoped
+public class StaffingConsumer {
+
+    private static final Logger LOG = Logger.getLogger(StaffingConsumer.class);
+
+    private final WorkerCaseloads caseloads;
+    private final LeaverCases leavers;
+    private final Clock clock;
+
+    StaffingConsumer(WorkerCaseloads caseloads, LeaverCases leavers, Clock clock) {
+        this.caseloads = caseloads;
+        this.leavers = leavers;
+        this.clock = clock;
+    }
+
+    @Incoming("staffing-teams")
+    public Uni<Void> onTeam(byte[] record) {
+        TeamEvent event = EventJson.read(record, TeamEvent.class);
+        return Panache.withTransaction(() -> KnownTeam.<KnownTeam>findById(event.aggregateId()).chain(held -> {
+            if (held != null && held.staffingVersion >= event.version()) {
+                return Uni.createFrom().voidItem();
+            }
+            KnownTeam team = held != null ? held : new KnownTeam();
+            team.id = event.aggregateId();
+            team.name = event.team().name();
+            team.staffingVersion = event.version();
+            return team.persist().replaceWithVoid();
+        }));
+    }
+
+    @Incoming("staffing-workers")
+    public Uni<Void> onWorker(byte[] record) {
+        WorkerEvent event = EventJson.read(record, WorkerEvent.class);
+        return Panache.withTransaction(() -> KnownWorker.<KnownWorker>findById(event.aggregateId()).chain(held -> {
+            if (held != null && held.staffingVersion >= event.version()) {
+                return Uni.createFrom().item(false);
+            }
+            KnownWorker worker = held != null ? held : new KnownWorker();
+            copy(event, worker);
+            LOG.infof("Applied %s worker=%s version=%d", event.type(), worker.id, event.version());
+            return worker.persist().chain(() -> caseloads.recountAndPublish(worker))
+                    .replaceWith(worker.hasLeftBy(LocalDate.now(clock)));
+        })).chain(left -> left ? leavers.release(event.aggregateId()) : Uni.createFrom().voidItem());
+    }
+
+    private static void copy(WorkerEvent event, KnownWorker worker) {
+        WorkerState state = event.worker();
+        worker.id = event.aggregateId();
+        worker.teamId = state.teamId();
+        worker.role = state.role();
+        worker.fte = state.fte();
+        worker.employment = state.employment();
+        worker.startDate = state.startDate();
+        worker.leftOn = state.leftOn();
+        worker.staffingVersion = event.version();
+    }
+}

@@ -1,0 +1,18 @@
+package uk.workforcewatch.events.caseload;
+
+import uk.workforcewatch.events.DomainEvent;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A change of a case, with its full new state. Published to {@link CaseloadTopics#CASES}. */
+public record CaseEvent(UUID eventId, String type, UUID aggregateId, long version, Instant occurredAt,
+                        CaseState caseState) implements DomainEvent {
+
+    public static final String OPENED = "CaseOpened";
+    public static final String RECATEGORISED = "CaseRecategorised";
+    public static final String ALLOCATED = "CaseAllocated";
+    public static final String REALLOCATED = "CaseReallocated";
+    public static final String UNALLOCATED = "CaseUnallocated";
+    public static final String CLOSED = "CaseClosed";
+}

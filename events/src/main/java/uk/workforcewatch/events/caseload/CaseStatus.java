@@ -1,0 +1,6 @@
+package uk.workforcewatch.events.caseload;
+
+public enum CaseStatus {
+    OPEN,
+    CLOSED
+}
