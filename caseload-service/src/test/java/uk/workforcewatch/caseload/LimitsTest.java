@@ -1,0 +1,122 @@
+package uk.workforcewatch.caseload;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import uk.workforcewatch.events.caseload.CaseEvent;
+import uk.workforcewatch.events.caseload.CaseloadTopics;
+import uk.workforcewatch.events.staffing.Role;
+import uk.workforcewatch.testing.EventLog;
+import uk.workforcewatch.testing.ServiceTestEnvironment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static uk.workforcewatch.caseload.Api.allocate;
+import static uk.workforcewatch.caseload.Api.fill;
+import static uk.workforcewatch.caseload.Api.manager;
+import static uk.workforcewatch.caseload.Api.openCase;
+import static uk.workforcewatch.caseload.Api.problem;
+import static uk.workforcewatch.caseload.Api.senior;
+
+/** The hard line: 15 per full-time worker, the CP mix, the ASYE protection, and the override that records itself. */
+@QuarkusTest
+@WithTestResource(value = ServiceTestEnvironment.class, scope = TestResourceScope.GLOBAL)
+class LimitsTest {
+
+    @Test
+    void theSixteenthCaseIsRefusedWithTheLimitAndItsFiguresAndNothingChanges() {
+        UUID team = Staffing.team();
+        UUID worker = Staffing.worker(team, Role.SOCIAL_WORKER, "1.0");
+        fill(team, worker, "CIN", 15);
+        String sixteenth = openCase(team, "LAC");
+
+        senior().queryParam("category", "LAC").get("/api/v1/workers/" + worker + "/allocation-check").then()
+                .statusCode(200).body("allowed", equalTo(false), "breaches.limit", equalTo(List.of("CASELOAD_LIMIT")))
+                .body("caseload.openCases", equalTo(15), "caseload.headroom", equalTo(0));
+        problem(allocate(manager(team), sixteenth, worker, null), 409)
+                .body("breaches[0].limit", equalTo("CASELOAD_LIMIT"), "breaches[0].current", equalTo(15),
+                        "breaches[0].after", equalTo(16), "breaches[0].maximum", equalTo(15))
+                .body("detail", containsString("CASELOAD_LIMIT"));
+
+        senior().get("/api/v1/cases/" + sixteenth).then().body("workerId", nullValue(), "version", equalTo(0));
+        senior().get("/api/v1/workers/" + worker + "/caseload").then().body("openCases", equalTo(15));
+        assertEquals(1, EventLog.read(CaseloadTopics.CASES, CaseEvent.class, r -> sixteenth.equals(r.key())).size());
+    }
+
+    @Test
+    void theCpMixIsHeldAtTwoThirdsOfTheLimit() {
+        UUID team = Staffing.team();
+        UUID worker = Staffing.worker(team, Role.SOCIAL_WORKER, "1.0");
+        fill(team, worker, "CP", 10);
+        problem(allocate(senior(), openCase(team, "CP"), worker, null), 409)
+                .body("breaches.limit", equalTo(List.of("CP_LIMIT")), "breaches[0].maximum", equalTo(10));
+        allocate(senior(), openCase(team, "CIN"), worker, null).statusCode(200);
+    }
+
+    @Test
+    void aNewlyQualifiedWorkerHasAProtectedCaseloadAndNoCpOrCourtWorkAlone() {
+        UUID team = Staffing.team();
+        UUID asye = Staffing.worker(team, Role.ASYE, "1.0");
+        problem(allocate(senior(), openCase(team, "COURT"), asye, null), 409)
+                .body("breaches.limit", equalTo(List.of("ASYE_HIGH_RISK_CASE")));
+        fill(team, asye, "CIN", 12);
+        problem(allocate(senior(), openCase(team, "CIN"), asye, null), 409)
+                .body("breaches.limit", equalTo(List.of("CASELOAD_LIMIT")), "breaches[0].maximum", equalTo(12));
+    }
+
+    @Test
+    void aSeniorManagerOverridesWithAReasonAndTheOverrideIsRecorded() {
+        UUID team = Staffing.team();
+        UUID worker = Staffing.worker(team, Role.SOCIAL_WORKER, "0.5");
+        fill(team, worker, "LAC", 7);
+        String eighth = openCase(team, "LAC");
+
+        problem(allocate(manager(team), eighth, worker, "Sibling of a child she already holds"), 403);
+        allocate(senior(), eighth, worker, "Sibling of a child she already holds").statusCode(200)
+                .body("workerId", equalTo(worker.toString()));
+        senior().get("/api/v1/cases/" + eighth).then()
+                .body("history", hasSize(1))
+                .body("history[0].overrideReason", equalTo("Sibling of a child she already holds"))
+                .body("history[0].overridden", containsString("CASELOAD_LIMIT (7 now, 8 after, at most 7)"))
+                .body("history[0].recordedBy", equalTo("senior-manager-user"));
+        senior().get("/api/v1/workers/" + worker + "/caseload").then().body("openCases", equalTo(8),
+                "headroom", equalTo(-1));
+    }
+
+    @Test
+    void twoAllocationsRacingForTheLastPlaceNeverBothSucceed() throws Exception {
+        UUID team = Staffing.team();
+        UUID worker = Staffing.worker(team, Role.SOCIAL_WORKER, "1.0");
+        fill(team, worker, "CIN", 14);
+        List<String> contenders = List.of(openCase(team, "CIN"), openCase(team, "LAC"), openCase(team, "ADOPTION"),
+                openCase(team, "CARE_LEAVER"));
+        ExecutorService pool = Executors.newFixedThreadPool(contenders.size());
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String contender : contenders) {
+                answers.add(pool.submit(() -> allocate(senior(), contender, worker, null).extract().statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+            assertEquals(3, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        senior().get("/api/v1/workers/" + worker + "/caseload").then().body("openCases", equalTo(15));
+    }
+}
