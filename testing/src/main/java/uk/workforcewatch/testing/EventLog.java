@@ -63,6 +63,14 @@ public final class EventLog {
     /** Every record of the topic that passes the filter, as it stands now. */
     public static <T extends DomainEvent> List<Published<T>> read(String topic, Class<T> type,
                                                                  Predicate<ConsumerRecord<String, byte[]>> filter) {
+        return readRaw(topic).stream().filter(filter)
+                .map(record -> new Published<>(record.key(), header(record, "ce_type"), header(record, "ce_id"),
+                        header(record, "ce_source"), EventJson.read(record.value(), type)))
+                .toList();
+    }
+
+    /** Every record of the topic as it stands now, unread: for records that are not events, such as dead letters. */
+    public static List<ConsumerRecord<String, byte[]>> readRaw(String topic) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, ServiceTestEnvironment.kafka().bootstrapServers());
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -79,17 +87,18 @@ public final class EventLog {
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
             var end = consumer.endOffsets(assigned);
-            List<Published<T>> records = new ArrayList<>();
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
             while (assigned.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (filter.test(record)) {
-                        records.add(new Published<>(record.key(), header(record, "ce_type"), header(record, "ce_id"),
-                                header(record, "ce_source"), EventJson.read(record.value(), type)));
-                    }
-                }
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
             }
             return records;
         }
+    }
+
+    /** The value of a record's header, or null. */
+    public static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** Publishes an event as its owning service does: keyed by aggregate id, with CloudEvents headers. */
@@ -113,8 +122,4 @@ public final class EventLog {
         }
     }
 
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
 }

@@ -39,24 +39,21 @@ public class LeaverCases {
         this.clock = clock;
     }
 
+    /** Releases the cases of every worker whose leaving date has come, a transaction per worker. */
     @Scheduled(every = "${caseload.leaver-sweep-every}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> sweep() {
-        return leaversStillHoldingCases().chain(ids -> {
-            Uni<Void> all = Uni.createFrom().voidItem();
-            for (UUID id : ids) {
-                all = all.chain(() -> release(id));
-            }
-            return all;
-        });
-    }
-
-    @WithTransaction
-    Uni<List<UUID>> leaversStillHoldingCases() {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select distinct w.id from worker w join case_file c on c.worker_id = w.id"
-                                + " where c.status = 'OPEN' and w.left_on <= :today", UUID.class)
-                .setParameter("today", LocalDate.now(clock)).getResultList());
+    public Uni<Void> sweep() {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                                "select distinct w.id from worker w join case_file c on c.worker_id = w.id"
+                                        + " where c.status = 'OPEN' and w.left_on <= :today", UUID.class)
+                        .setParameter("today", LocalDate.now(clock)).getResultList()))
+                .chain(ids -> {
+                    Uni<Void> all = Uni.createFrom().voidItem();
+                    for (UUID id : ids) {
+                        all = all.chain(() -> Panache.withTransaction(() -> releaseHeld(id)));
+                    }
+                    return all;
+                });
     }
 
     /**
@@ -65,6 +62,10 @@ public class LeaverCases {
      */
     @WithTransaction
     public Uni<Void> release(UUID workerId) {
+        return releaseHeld(workerId);
+    }
+
+    private Uni<Void> releaseHeld(UUID workerId) {
         return Case.<Case>find("workerId = ?1 and status = ?2 order by id", workerId, CaseStatus.OPEN)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .chain(held -> KnownWorker.<KnownWorker>findById(workerId, LockModeType.PESSIMISTIC_WRITE)
