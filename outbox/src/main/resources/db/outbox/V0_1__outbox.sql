@@ -8,10 +8,13 @@ create table outbox_event (
     type         text         not null,
     payload      text         not null,
     occurred_at  timestamptz  not null,
-    sent_at      timestamptz
+    sent_at      timestamptz,
+    -- a row Kafka can never take (too large, say) is parked here so the rows behind it keep flowing
+    parked_at    timestamptz,
+    park_reason  text
 );
 
-create index outbox_event_pending on outbox_event (id) where sent_at is null;
+create index outbox_event_pending on outbox_event (id) where sent_at is null and parked_at is null;
 create index outbox_event_sent on outbox_event (sent_at) where sent_at is not null;
 
 -- Wakes the relay as soon as a transaction that wrote events commits (NOTIFY is delivered on commit only).

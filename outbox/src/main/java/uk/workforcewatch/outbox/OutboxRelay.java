@@ -41,6 +41,7 @@ public class OutboxRelay {
     private final OutboxSender sender;
     private final Counter sentCounter;
     private final Counter failureCounter;
+    private final Counter parkedCounter;
 
     private volatile boolean running;
     private Thread thread;
@@ -55,6 +56,8 @@ public class OutboxRelay {
                 .register(registry);
         this.failureCounter = Counter.builder("outbox.send.failures")
                 .description("Attempts to send pending events that failed and will be retried").register(registry);
+        this.parkedCounter = Counter.builder("outbox.events.parked")
+                .description("Events Kafka can never take, set aside for an operator").register(registry);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -156,6 +159,10 @@ public class OutboxRelay {
         OutboxSender.Result result = sender.send(batch);
         markSent(connection, result.acknowledged());
         sentCounter.increment(result.acknowledged().size());
+        if (result.poison() != null) {
+            park(connection, result.poison(), result.failure().getMessage());
+            return batch.size(); // go on at once with the rows behind it
+        }
         if (result.failure() != null) {
             throw result.failure();
         }
@@ -165,7 +172,7 @@ public class OutboxRelay {
     private List<PendingEvent> loadPending(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "select id, event_id, topic, aggregate_id, type, payload, occurred_at from outbox_event"
-                        + " where sent_at is null order by id limit ?")) {
+                        + " where sent_at is null and parked_at is null order by id limit ?")) {
             select.setInt(1, config.batchSize());
             try (ResultSet rows = select.executeQuery()) {
                 List<PendingEvent> batch = new ArrayList<>();
@@ -177,6 +184,18 @@ public class OutboxRelay {
                 return batch;
             }
         }
+    }
+
+    /** Sets aside a row Kafka can never take, so the rows behind it are not held up for ever. */
+    private void park(Connection connection, long id, String reason) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update outbox_event set parked_at = now(), park_reason = ? where id = ?")) {
+            update.setString(1, reason);
+            update.setLong(2, id);
+            update.executeUpdate();
+        }
+        parkedCounter.increment();
+        LOG.errorf("Outbox row %d parked: Kafka can never take it (%s); the rows behind it go on", id, reason);
     }
 
     private static void markSent(Connection connection, List<Long> ids) throws SQLException {

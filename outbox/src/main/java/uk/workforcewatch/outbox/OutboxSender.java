@@ -8,6 +8,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -41,8 +46,21 @@ class OutboxSender implements AutoCloseable {
         }
     }
 
-    record Result(List<Long> acknowledged, SendFailure failure) {
+    /**
+     * What the broker acknowledged, in order, and the failure that stopped the batch, if any. {@code poison}
+     * is the id of a row that Kafka can never take whatever is retried (too large, say), or null.
+     */
+    record Result(List<Long> acknowledged, SendFailure failure, Long poison) {
+
+        Result(List<Long> acknowledged, SendFailure failure) {
+            this(acknowledged, failure, null);
+        }
     }
+
+    /** Errors about the record itself: retrying can never help. Anything else (the broker away) is retried. */
+    private static final List<Class<? extends Throwable>> RECORD_ERRORS = List.of(RecordTooLargeException.class,
+            RecordBatchTooLargeException.class, InvalidTopicException.class, InvalidRecordException.class,
+            SerializationException.class);
 
     private final String bootstrapServers;
     private final OutboxConfig config;
@@ -81,7 +99,9 @@ class OutboxSender implements AutoCloseable {
                 }
                 Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
                 resetProducer(); // start the next attempt from a clean producer state
-                return new Result(acknowledged, new SendFailure(String.valueOf(cause), cause));
+                boolean poison = RECORD_ERRORS.stream().anyMatch(type -> type.isInstance(cause));
+                return new Result(acknowledged, new SendFailure(String.valueOf(cause), cause),
+                        poison ? batch.get(i).id() : null);
             }
         }
         return new Result(acknowledged, null);

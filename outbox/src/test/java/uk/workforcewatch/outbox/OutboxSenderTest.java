@@ -79,6 +79,19 @@ class OutboxSenderTest {
         }
     }
 
+    @Test
+    void aRecordKafkaCanNeverTakeIsNamedAsPoisonWhileTheOnesBeforeItAreSent() {
+        String topic = "outbox-test-" + UUID.randomUUID();
+        PendingEvent fine = pending(topic, UUID.randomUUID(), 0);
+        PendingEvent huge = new PendingEvent(2000L, UUID.randomUUID().toString(), topic, UUID.randomUUID().toString(),
+                "TeamChanged", "x".repeat(2 * 1024 * 1024), Instant.now());
+        try (OutboxSender sender = new OutboxSender(bootstrap(), config(Duration.ofSeconds(30)))) {
+            OutboxSender.Result result = sender.send(List.of(fine, huge));
+            assertEquals(List.of(fine.id()), result.acknowledged());
+            assertEquals(huge.id(), result.poison());
+        }
+    }
+
     private static PendingEvent pending(String topic, UUID team, int version) {
         TeamEvent event = new TeamEvent(UUID.randomUUID(), TeamEvent.CHANGED, team, version, Instant.now(),
                 new TeamState(team, "Team v" + version, null, null));
