@@ -89,7 +89,7 @@ public class CaseloadLimits {
     public WorkerCaseload snapshot(UUID workerId, UUID teamId, Role role, BigDecimal fte, Caseload caseload) {
         int limit = limit(role, fte);
         return new WorkerCaseload(workerId, teamId, caseload.total(), caseload.byCategory(), weightedLoad(caseload),
-                limit, cpLimit(role, fte), weightedLimit(role, fte), limit - caseload.total());
+                limit, cpLimit(role, fte), weightedLimit(role, fte), weighted, limit - caseload.total());
     }
 
     private int fullTime(Role role) {

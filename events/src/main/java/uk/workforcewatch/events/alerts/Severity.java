@@ -1,0 +1,7 @@
+package uk.workforcewatch.events.alerts;
+
+public enum Severity {
+    MEDIUM,
+    HIGH,
+    CRITICAL
+}

@@ -1,0 +1,46 @@
+package uk.workforcewatch.gateway.alerts;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import uk.workforcewatch.events.alerts.AlertStatus;
+import uk.workforcewatch.events.alerts.Rule;
+import uk.workforcewatch.events.alerts.Severity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One alert per rule and subject while its breach lasts: fired, perhaps acknowledged, then resolved. */
+@Entity
+@Table(name = "alert")
+public class Alert extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Enumerated(EnumType.STRING)
+    public Rule rule;
+    public String subjectType;
+    public UUID subjectId;
+    public UUID teamId;
+    @Enumerated(EnumType.STRING)
+    public Severity severity;
+    @Enumerated(EnumType.STRING)
+    public AlertStatus status;
+    public String summary;
+    /** The figures that make the rule hold, as JSON. */
+    public String figures;
+    public Instant firedAt;
+    public Instant acknowledgedAt;
+    public String acknowledgedBy;
+    public String acknowledgementNote;
+    public Instant resolvedAt;
+    /** One more with every change; the version of the alert's events. */
+    public long version;
+
+    public boolean isOpen() {
+        return status != AlertStatus.RESOLVED;
+    }
+}

@@ -1,0 +1,125 @@
+package uk.workforcewatch.gateway.alerts;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.LockModeType;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.workforcewatch.access.Roles;
+import uk.workforcewatch.events.alerts.AlertState;
+import uk.workforcewatch.events.alerts.AlertStatus;
+import uk.workforcewatch.events.alerts.Rule;
+import uk.workforcewatch.events.alerts.Severity;
+import uk.workforcewatch.problem.ProblemException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Alerts and the breaches behind them. Senior managers see and act on every alert; a team manager on
+ * their own team's; HR officers see staffing alerts.
+ */
+@Path("/api/v1")
+@Tag(name = "Alerts")
+public class AlertResource {
+
+    private final AlertBook alerts;
+    private final AlertAccess access;
+    private final SecurityIdentity identity;
+
+    AlertResource(AlertBook alerts, AlertAccess access, SecurityIdentity identity) {
+        this.alerts = alerts;
+        this.access = access;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("/alerts")
+    @RolesAllowed({Roles.SENIOR_MANAGER, Roles.TEAM_MANAGER, Roles.HR_OFFICER})
+    @Operation(summary = "Alerts, newest first, by status, team, rule and time fired (each role sees its own)")
+    @WithSession
+    public Uni<List<AlertState>> list(@QueryParam("status") AlertStatus status, @QueryParam("teamId") UUID teamId,
+                                      @QueryParam("rule") Rule rule, @QueryParam("since") Instant since,
+                                      @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+                                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        AlertAccess.Visible visible = access.visible(teamId);
+        List<String> terms = new ArrayList<>(List.of("1 = 1"));
+        List<Object> values = new ArrayList<>();
+        add(terms, values, "status", status);
+        add(terms, values, "teamId", visible.teamId());
+        add(terms, values, "rule", rule);
+        if (since != null) {
+            values.add(since);
+            terms.add("firedAt >= ?" + values.size());
+        }
+        if (visible.rules() != null) {
+            values.add(visible.rules());
+            terms.add("rule in ?" + values.size());
+        }
+        return Alert.<Alert>find(String.join(" and ", terms), Sort.descending("firedAt").and("id"), values.toArray())
+                .page(page, size).list().map(found -> found.stream().map(alerts::state).toList());
+    }
+
+    @GET
+    @Path("/breaches")
+    @RolesAllowed({Roles.SENIOR_MANAGER, Roles.TEAM_MANAGER, Roles.HR_OFFICER})
+    @Operation(summary = "The breaches that hold now (the open alerts), by team, rule and severity")
+    @WithSession
+    public Uni<List<AlertState>> breaches(@QueryParam("teamId") UUID teamId, @QueryParam("rule") Rule rule,
+                                          @QueryParam("severity") Severity severity) {
+        AlertAccess.Visible visible = access.visible(teamId);
+        List<String> terms = new ArrayList<>(List.of("status <> ?1"));
+        List<Object> values = new ArrayList<>(List.of(AlertStatus.RESOLVED));
+        add(terms, values, "teamId", visible.teamId());
+        add(terms, values, "rule", rule);
+        add(terms, values, "severity", severity);
+        if (visible.rules() != null) {
+            values.add(visible.rules());
+            terms.add("rule in ?" + values.size());
+        }
+        return Alert.<Alert>find(String.join(" and ", terms), Sort.ascending("firedAt"), values.toArray()).list()
+                .map(found -> found.stream().map(alerts::state)
+                        .sorted(Comparator.comparing(AlertState::severity).reversed()).toList());
+    }
+
+    @POST
+    @Path("/alerts/{id}/acknowledgement")
+    @RolesAllowed({Roles.SENIOR_MANAGER, Roles.TEAM_MANAGER})
+    @Operation(summary = "Acknowledge a firing alert, with an optional note (senior managers; a team manager "
+            + "for their own team)")
+    @WithTransaction
+    public Uni<AlertState> acknowledge(@PathParam("id") UUID id, @Valid AlertApi.Acknowledge request) {
+        AlertAccess.Visible visible = access.visible(null);
+        return Alert.<Alert>findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("Alert", id))
+                .chain(alert -> {
+                    visible.require(alert);
+                    return alerts.acknowledge(alert, identity.getPrincipal().getName(),
+                            request == null ? null : request.note());
+                })
+                .map(alerts::state);
+    }
+
+    private static void add(List<String> terms, List<Object> values, String field, Object value) {
+        if (value != null) {
+            values.add(value);
+            terms.add(field + " = ?" + values.size());
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package uk.workforcewatch.gateway.monitoring;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.workforcewatch.access.Roles;
+import uk.workforcewatch.access.TeamAccess;
+import uk.workforcewatch.access.TeamScope;
+import uk.workforcewatch.events.alerts.AlertStatus;
+import uk.workforcewatch.events.caseload.CaseStatus;
+import uk.workforcewatch.gateway.alerts.Alert;
+import uk.workforcewatch.gateway.alerts.AlertBook;
+import uk.workforcewatch.gateway.view.CaseView;
+import uk.workforcewatch.gateway.view.CaseloadView;
+import uk.workforcewatch.gateway.view.TeamView;
+import uk.workforcewatch.gateway.view.WorkerView;
+import uk.workforcewatch.problem.ProblemException;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The live picture of a worker and of a team, from the gateway's own view: no call to any service. */
+@Path("/api/v1/monitoring")
+@Tag(name = "Monitoring")
+public class MonitoringResource {
+
+    private final TeamAccess access;
+    private final AlertBook alerts;
+    private final Clock clock;
+
+    MonitoringResource(TeamAccess access, AlertBook alerts, Clock clock) {
+        this.access = access;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/workers/{id}")
+    @RolesAllowed({Roles.SENIOR_MANAGER, Roles.TEAM_MANAGER, Roles.HR_OFFICER})
+    @Operation(summary = "A worker's picture: staffing facts, caseload and limits, open alerts")
+    @WithSession
+    public Uni<Pictures.Worker> worker(@PathParam("id") UUID id) {
+        TeamScope scope = access.scope();
+        return WorkerView.<WorkerView>findById(id).chain(worker -> CaseloadView.<CaseloadView>findById(id)
+                .chain(caseload -> {
+                    if (worker == null && caseload == null) {
+                        throw ProblemException.notFound("Worker", id);
+                    }
+                    scope.require(worker != null ? worker.teamId : caseload.teamId);
+                    return openAlerts("subjectId", id).map(open -> picture(id, worker, caseload, open));
+                }));
+    }
+
+    @GET
+    @Path("/teams/{id}")
+    @RolesAllowed({Roles.SENIOR_MANAGER, Roles.TEAM_MANAGER, Roles.HR_OFFICER})
+    @Operation(summary = "A team's picture: its workers with caseloads and limits, cases waiting, open alerts")
+    @WithSession
+    public Uni<Pictures.Team> team(@PathParam("id") UUID id) {
+        access.requireTeam(id);
+        LocalDate today = LocalDate.now(clock);
+        return TeamView.<TeamView>findById(id).chain(team -> WorkerView.<WorkerView>list("teamId", id)
+                .chain(workers -> CaseloadView.<CaseloadView>list("teamId", id)
+                        .chain(caseloads -> CaseView.<CaseView>list("teamId = ?1 and status = ?2 and workerId is null",
+                                        Sort.by("unallocatedSince"), id, CaseStatus.OPEN)
+                                .chain(waiting -> openAlerts("teamId", id).map(open -> {
+                                    if (team == null && workers.isEmpty() && caseloads.isEmpty() && waiting.isEmpty()) {
+                                        throw ProblemException.notFound("Team", id);
+                                    }
+                                    return new Pictures.Team(id, team == null ? null : team.name,
+                                            workerPictures(workers, caseloads, today),
+                                            waiting.stream().sorted(Comparator.comparing(c -> !c.category.isHighRisk()))
+                                                    .map(c -> new Pictures.WaitingCase(c.id, c.reference, c.category,
+                                                            c.unallocatedSince)).toList(),
+                                            open.stream().map(alerts::state).toList());
+                                })))));
+    }
+
+    private Uni<List<Alert>> openAlerts(String field, UUID id) {
+        return Alert.list(field + " = ?1 and status <> ?2", Sort.by("firedAt"), id, AlertStatus.RESOLVED);
+    }
+
+    /** The team's current workers, and any worker whose caseload is published before staffing's event. */
+    private List<Pictures.Worker> workerPictures(List<WorkerView> workers, List<CaseloadView> caseloads,
+                                                 LocalDate today) {
+        Map<UUID, WorkerView> byId = workers.stream().filter(w -> w.leftOn == null || !w.leftOn.isBefore(today))
+                .collect(Collectors.toMap(w -> w.id, Function.identity()));
+        Map<UUID, CaseloadView> loads = caseloads.stream().collect(Collectors.toMap(c -> c.workerId, Function.identity()));
+        Set<UUID> ids = new LinkedHashSet<>(byId.keySet());
+        loads.keySet().stream().filter(id -> !workers.stream().anyMatch(w -> w.id.equals(id))).forEach(ids::add);
+        return ids.stream().sorted().map(id -> picture(id, byId.get(id), loads.get(id), List.of())).toList();
+    }
+
+    private Pictures.Worker picture(UUID id, WorkerView worker, CaseloadView caseload, List<Alert> open) {
+        Pictures.Caseload figures = caseload == null ? null : new Pictures.Caseload(caseload.openCases,
+                caseload.cpCases, caseload.limit, caseload.cpLimit, caseload.weightedLoad, caseload.weightedLimit,
+                caseload.byCategory);
+        List<uk.workforcewatch.events.alerts.AlertState> states = open.stream().map(alerts::state).toList();
+        if (worker == null) {
+            return new Pictures.Worker(id, null, null, caseload.teamId, null, null, null, null, figures, states);
+        }
+        return new Pictures.Worker(id, worker.name, worker.role, worker.teamId, worker.fte, worker.employment,
+                worker.startDate, worker.leftOn, figures, states);
+    }
+}

@@ -1,0 +1,162 @@
+package uk.workforcewatch.gateway.rules;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import uk.workforcewatch.events.alerts.Rule;
+import uk.workforcewatch.events.alerts.Severity;
+import uk.workforcewatch.events.caseload.CaseCategory;
+import uk.workforcewatch.events.staffing.Employment;
+import uk.workforcewatch.gateway.view.CaseView;
+import uk.workforcewatch.gateway.view.CaseloadView;
+import uk.workforcewatch.gateway.view.PostView;
+import uk.workforcewatch.gateway.view.WorkerView;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The breach rules: each looks at one subject (a worker's caseload, a case, a team's staffing) as it
+ * stands and says which rules hold, with their figures. Pure, apart from the clock.
+ */
+@ApplicationScoped
+public class Rules {
+
+    public static final Set<Rule> WORKER_RULES = EnumSet.of(Rule.CASELOAD_OVER_LIMIT, Rule.CP_MIX_OVER_LIMIT,
+            Rule.WEIGHTED_LOAD_OVER_LIMIT);
+    public static final Set<Rule> CASE_RULES = EnumSet.of(Rule.CASE_UNALLOCATED);
+    public static final Set<Rule> TEAM_RULES = EnumSet.of(Rule.TEAM_VACANCY_RATE_HIGH, Rule.TEAM_AGENCY_RATE_HIGH);
+
+    private final RulesConfig config;
+    private final WorkingDays workingDays;
+    private final Clock clock;
+
+    Rules(RulesConfig config, WorkingDays workingDays, Clock clock) {
+        this.config = config;
+        this.workingDays = workingDays;
+        this.clock = clock;
+    }
+
+    public List<Breach> ofCaseload(CaseloadView caseload) {
+        List<Breach> breaches = new ArrayList<>();
+        if (caseload.openCases > caseload.limit) {
+            breaches.add(worker(caseload, Rule.CASELOAD_OVER_LIMIT, Severity.HIGH,
+                    caseload.openCases + " cases held, limit " + caseload.limit,
+                    figures("openCases", caseload.openCases, "limit", caseload.limit)));
+        }
+        if (caseload.cpCases > caseload.cpLimit) {
+            breaches.add(worker(caseload, Rule.CP_MIX_OVER_LIMIT, Severity.HIGH,
+                    caseload.cpCases + " CP cases held, CP limit " + caseload.cpLimit,
+                    figures("cpCases", caseload.cpCases, "cpLimit", caseload.cpLimit, "openCases", caseload.openCases)));
+        }
+        if (caseload.weightsConfigured && caseload.weightedLoad.compareTo(caseload.weightedLimit) > 0) {
+            breaches.add(worker(caseload, Rule.WEIGHTED_LOAD_OVER_LIMIT, Severity.MEDIUM,
+                    "weighted load " + caseload.weightedLoad + ", limit " + caseload.weightedLimit,
+                    figures("weightedLoad", caseload.weightedLoad, "weightedLimit", caseload.weightedLimit)));
+        }
+        return breaches;
+    }
+
+    /** A CP case waiting longer than the CP threshold; any other waiting more working days than its threshold. */
+    public Optional<Breach> ofCase(CaseView kase) {
+        if (!kase.waiting()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        long hours = Duration.between(kase.unallocatedSince, now).toHours();
+        boolean cp = kase.category == CaseCategory.CP;
+        boolean breached;
+        Map<String, Object> figures;
+        if (cp) {
+            breached = Duration.between(kase.unallocatedSince, now).compareTo(config.cpUnallocatedAfter()) > 0;
+            figures = figures("hoursWaiting", hours, "thresholdHours", config.cpUnallocatedAfter().toHours());
+        } else {
+            int days = workingDays.between(LocalDate.ofInstant(kase.unallocatedSince, clock.getZone()),
+                    LocalDate.now(clock));
+            breached = days > config.otherUnallocatedAfterWorkingDays();
+            figures = figures("workingDaysWaiting", days, "thresholdWorkingDays",
+                    config.otherUnallocatedAfterWorkingDays());
+        }
+        if (!breached) {
+            return Optional.empty();
+        }
+        figures.put("category", kase.category.name());
+        figures.put("reference", kase.reference);
+        return Optional.of(new Breach(Rule.CASE_UNALLOCATED, Breach.CASE, kase.id, kase.teamId,
+                cp ? Severity.CRITICAL : Severity.MEDIUM,
+                kase.category + " case " + kase.reference + " unallocated for " + hours + " hours", figures));
+    }
+
+    /**
+     * The team's vacancy and agency worker rates today, by the census definitions: qualified social
+     * workers only; vacant FTE is the FTE of the team's posts that no permanent worker fills.
+     */
+    public List<Breach> ofTeam(UUID teamId, List<WorkerView> workers, List<PostView> posts) {
+        LocalDate today = LocalDate.now(clock);
+        List<WorkerView> counted = workers.stream()
+                .filter(w -> w.teamId.equals(teamId) && w.employedOn(today) && w.role.isQualifiedSocialWorker())
+                .toList();
+        BigDecimal permanent = fte(counted, Employment.PERMANENT);
+        BigDecimal agency = fte(counted, Employment.AGENCY);
+        Set<UUID> filled = counted.stream().filter(w -> w.employment == Employment.PERMANENT && w.postId != null)
+                .map(w -> w.postId).collect(Collectors.toSet());
+        BigDecimal vacant = posts.stream()
+                .filter(p -> p.teamId.equals(teamId) && p.role.isQualifiedSocialWorker() && p.existsOn(today))
+                .filter(p -> !filled.contains(p.id))
+                .map(p -> p.fte).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<Breach> breaches = new ArrayList<>();
+        rate(vacant, vacant.add(permanent)).filter(rate -> rate.compareTo(config.teamVacancyRateThreshold()) > 0)
+                .ifPresent(rate -> breaches.add(team(teamId, Rule.TEAM_VACANCY_RATE_HIGH,
+                        "vacancy rate " + percent(rate) + ", threshold " + percent(config.teamVacancyRateThreshold()),
+                        figures("vacancyRate", rate, "vacantFte", vacant, "fteInPost", permanent,
+                                "threshold", config.teamVacancyRateThreshold()))));
+        rate(agency, agency.add(permanent)).filter(rate -> rate.compareTo(config.teamAgencyRateThreshold()) > 0)
+                .ifPresent(rate -> breaches.add(team(teamId, Rule.TEAM_AGENCY_RATE_HIGH,
+                        "agency worker rate " + percent(rate) + ", threshold "
+                                + percent(config.teamAgencyRateThreshold()),
+                        figures("agencyWorkerRate", rate, "agencyFte", agency, "fteInPost", permanent,
+                                "threshold", config.teamAgencyRateThreshold()))));
+        return breaches;
+    }
+
+    private static BigDecimal fte(List<WorkerView> workers, Employment employment) {
+        return workers.stream().filter(w -> w.employment == employment).map(w -> w.fte)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static Optional<BigDecimal> rate(BigDecimal part, BigDecimal whole) {
+        return whole.signum() == 0 ? Optional.empty() : Optional.of(part.divide(whole, 4, RoundingMode.HALF_UP));
+    }
+
+    private static String percent(BigDecimal fraction) {
+        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    }
+
+    private static Breach worker(CaseloadView caseload, Rule rule, Severity severity, String summary,
+                                 Map<String, Object> figures) {
+        return new Breach(rule, Breach.WORKER, caseload.workerId, caseload.teamId, severity, summary, figures);
+    }
+
+    private static Breach team(UUID teamId, Rule rule, String summary, Map<String, Object> figures) {
+        return new Breach(rule, Breach.TEAM, teamId, teamId, Severity.HIGH, summary, figures);
+    }
+
+    private static Map<String, Object> figures(Object... pairs) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            figures.put((String) pairs[i], pairs[i + 1]);
+        }
+        return figures;
+    }
+}

@@ -1,0 +1,38 @@
+package uk.workforcewatch.gateway.rules;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Every threshold of the breach rules. */
+@ConfigMapping(prefix = "rules")
+public interface RulesConfig {
+
+    /** A CP case unallocated for longer than this is a breach. */
+    @WithDefault("24h")
+    Duration cpUnallocatedAfter();
+
+    /** Any other case unallocated for more than this many working days is a breach. */
+    @WithDefault("5")
+    int otherUnallocatedAfterWorkingDays();
+
+    /** A team's vacancy rate above this fraction is a breach (census definition). */
+    @WithDefault("0.20")
+    BigDecimal teamVacancyRateThreshold();
+
+    /** A team's agency worker rate above this fraction is a breach (census definition). */
+    @WithDefault("0.25")
+    BigDecimal teamAgencyRateThreshold();
+
+    /** How often the rules that depend on time are evaluated again. */
+    @WithDefault("1m")
+    Duration unallocatedCheckEvery();
+
+    /** Bank holidays of England and Wales, not working days; the defaults cover 2025 to 2027. */
+    Optional<List<LocalDate>> bankHolidays();
+}

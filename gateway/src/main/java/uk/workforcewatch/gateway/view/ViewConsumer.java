@@ -1,0 +1,163 @@
+package uk.workforcewatch.gateway.view;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import uk.workforcewatch.events.DomainEvent;
+import uk.workforcewatch.events.EventJson;
+import uk.workforcewatch.events.caseload.CaseCategory;
+import uk.workforcewatch.events.caseload.CaseEvent;
+import uk.workforcewatch.events.caseload.CaseState;
+import uk.workforcewatch.events.caseload.WorkerCaseload;
+import uk.workforcewatch.events.caseload.WorkerCaseloadEvent;
+import uk.workforcewatch.events.staffing.PostEvent;
+import uk.workforcewatch.events.staffing.PostState;
+import uk.workforcewatch.events.staffing.TeamEvent;
+import uk.workforcewatch.events.staffing.WorkerEvent;
+import uk.workforcewatch.events.staffing.WorkerState;
+import uk.workforcewatch.gateway.alerts.Evaluation;
+
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Builds the gateway's view from every staffing and caseload topic. Each record is applied only when its
+ * version is newer than the one held, and the rules for its subject are evaluated, all in one transaction:
+ * repeats, duplicates and replays change nothing. A record that cannot be read or applied goes to the
+ * dead-letter topic with the reason, and the consumer carries on.
+ */
+@ApplicationScoped
+public class ViewConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ViewConsumer.class);
+
+    private final Evaluation evaluation;
+    private final ObjectMapper json;
+
+    ViewConsumer(Evaluation evaluation, ObjectMapper json) {
+        this.evaluation = evaluation;
+        this.json = json;
+    }
+
+    @Incoming("teams")
+    public Uni<Void> onTeam(byte[] record) {
+        TeamEvent event = EventJson.read(record, TeamEvent.class);
+        return apply(event, id -> TeamView.<TeamView>findById(id), TeamView::new, view -> view.version, (TeamView view) -> {
+            view.id = event.aggregateId();
+            view.name = event.team().name();
+            view.serviceArea = event.team().serviceArea() == null ? null : event.team().serviceArea().name();
+            view.managerId = event.team().managerId();
+            view.version = event.version();
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    @Incoming("workers")
+    public Uni<Void> onWorker(byte[] record) {
+        WorkerEvent event = EventJson.read(record, WorkerEvent.class);
+        return apply(event, id -> WorkerView.<WorkerView>findById(id), WorkerView::new, view -> view.version, (WorkerView view) -> {
+            UUID formerTeam = view.teamId;
+            WorkerState state = event.worker();
+            view.id = event.aggregateId();
+            view.teamId = state.teamId();
+            view.name = state.name();
+            view.role = state.role();
+            view.fte = state.fte();
+            view.employment = state.employment();
+            view.postId = state.postId();
+            view.startDate = state.startDate();
+            view.leftOn = state.leftOn();
+            view.version = event.version();
+            return view.persistAndFlush().chain(() -> evaluation.team(view.teamId))
+                    .chain(() -> formerTeam == null || formerTeam.equals(view.teamId) ? Uni.createFrom().voidItem()
+                            : evaluation.team(formerTeam));
+        });
+    }
+
+    @Incoming("posts")
+    public Uni<Void> onPost(byte[] record) {
+        PostEvent event = EventJson.read(record, PostEvent.class);
+        return apply(event, id -> PostView.<PostView>findById(id), PostView::new, view -> view.version, (PostView view) -> {
+            PostState state = event.post();
+            view.id = event.aggregateId();
+            view.teamId = state.teamId();
+            view.role = state.role();
+            view.fte = state.fte();
+            view.establishedOn = state.establishedOn();
+            view.removedOn = state.removedOn();
+            view.version = event.version();
+            return view.persistAndFlush().chain(() -> evaluation.team(view.teamId));
+        });
+    }
+
+    @Incoming("cases")
+    public Uni<Void> onCase(byte[] record) {
+        CaseEvent event = EventJson.read(record, CaseEvent.class);
+        return apply(event, id -> CaseView.<CaseView>findById(id), CaseView::new, view -> view.version, (CaseView view) -> {
+            CaseState state = event.caseState();
+            view.id = event.aggregateId();
+            view.teamId = state.teamId();
+            view.reference = state.reference();
+            view.category = state.category();
+            view.status = state.status();
+            view.workerId = state.workerId();
+            view.unallocatedSince = state.unallocatedSince();
+            view.version = event.version();
+            return view.persistAndFlush().chain(() -> evaluation.kase(view));
+        });
+    }
+
+    @Incoming("caseloads")
+    public Uni<Void> onCaseload(byte[] record) {
+        WorkerCaseloadEvent event = EventJson.read(record, WorkerCaseloadEvent.class);
+        return apply(event, id -> CaseloadView.<CaseloadView>findById(id), CaseloadView::new, view -> view.version, (CaseloadView view) -> {
+            WorkerCaseload state = event.caseload();
+            view.workerId = event.aggregateId();
+            view.teamId = state.teamId();
+            view.openCases = state.openCases();
+            view.cpCases = state.byCategory().getOrDefault(CaseCategory.CP, 0);
+            view.byCategory = write(state);
+            view.weightedLoad = state.weightedLoad();
+            view.limit = state.limit();
+            view.cpLimit = state.cpLimit();
+            view.weightedLimit = state.weightedLimit();
+            view.weightsConfigured = state.weightsConfigured();
+            view.version = event.version();
+            return view.persistAndFlush().chain(() -> evaluation.caseload(view));
+        });
+    }
+
+    /**
+     * Applies the event to the view row in one transaction, only when it is newer than what the row holds:
+     * an absent row is created, an older or equal version is ignored. ({@code find} is a lambda, not a
+     * method reference: Panache generates the entity's own static finders.)
+     */
+    private static <V extends PanacheEntityBase> Uni<Void> apply(DomainEvent event,
+                                                                 Function<UUID, Uni<V>> find,
+                                                                 Supplier<V> create,
+                                                                 Function<V, Long> version,
+                                                                 Function<V, Uni<Void>> change) {
+        return Panache.withTransaction(() -> find.apply(event.aggregateId()).chain(held -> {
+            if (held != null && version.apply(held) >= event.version()) {
+                return Uni.createFrom().voidItem();
+            }
+            V view = held != null ? held : create.get();
+            return change.apply(view).chain(() -> view.persist()).replaceWithVoid();
+        })).onFailure().invoke(e -> LOG.warnf(e, "Could not apply %s %s version %d: to the dead-letter topic",
+                event.type(), event.aggregateId(), event.version()));
+    }
+
+    private String write(WorkerCaseload caseload) {
+        try {
+            return json.writeValueAsString(caseload.byCategory());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package uk.workforcewatch.gateway.view;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import uk.workforcewatch.events.staffing.Employment;
+import uk.workforcewatch.events.staffing.Role;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Entity
+@Table(name = "worker_view")
+public class WorkerView extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public UUID teamId;
+    public String name;
+    @Enumerated(EnumType.STRING)
+    public Role role;
+    @Column(precision = 7, scale = 6)
+    public BigDecimal fte;
+    @Enumerated(EnumType.STRING)
+    public Employment employment;
+    public UUID postId;
+    public LocalDate startDate;
+    public LocalDate leftOn;
+    /** The version of the event applied last. */
+    public long version;
+
+    public boolean employedOn(LocalDate date) {
+        return !date.isBefore(startDate) && (leftOn == null || !date.isAfter(leftOn));
+    }
+}

@@ -1,0 +1,181 @@
+package uk.workforcewatch.gateway;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import uk.workforcewatch.events.alerts.AlertEvent;
+import uk.workforcewatch.events.alerts.AlertTopics;
+import uk.workforcewatch.events.caseload.CaseCategory;
+import uk.workforcewatch.events.staffing.Employment;
+import uk.workforcewatch.events.staffing.StaffingTopics;
+import uk.workforcewatch.gateway.alerts.Evaluation;
+import uk.workforcewatch.testing.EventLog;
+import uk.workforcewatch.testing.ServiceTestEnvironment;
+import uk.workforcewatch.testing.Tokens;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The breach rules firing and resolving on the services' events, one alert per problem, and acknowledgement. */
+@QuarkusTest
+@WithTestResource(value = ServiceTestEnvironment.class, scope = TestResourceScope.GLOBAL)
+class AlertsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    Evaluation evaluation;
+
+    @AfterEach
+    void backToNow() {
+        TestClock.reset();
+    }
+
+    static RequestSpecification senior() {
+        return RestAssured.given().auth().oauth2(Tokens.seniorManager()).contentType(ContentType.JSON);
+    }
+
+    private static List<Map<String, Object>> alertsOf(UUID subject) {
+        return senior().queryParam("size", 500).get("/api/v1/alerts").then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>>getList("").stream().filter(a -> subject.toString().equals(a.get("subjectId")))
+                .toList();
+    }
+
+    @Test
+    void aWorkerOverTheLimitFiresOneAlertWithItsFiguresWhateverTheRepeatsAndItResolves() {
+        UUID team = UUID.randomUUID();
+        UUID worker = UUID.randomUUID();
+        Events.caseload(worker, team, 1, 4, 12, 15);
+        await().atMost(WAIT).until(() -> alertsOf(worker).size() == 1);
+        Events.caseload(worker, team, 1, 4, 12, 15);    // a duplicate
+        Events.caseload(worker, team, 0, 0, 0, 15);     // an older version, out of order
+        Events.caseload(worker, team, 2, 4, 13, 15);    // still over, new figures
+
+        await().atMost(WAIT).untilAsserted(() -> senior().queryParam("rule", "CASELOAD_OVER_LIMIT")
+                .get("/api/v1/breaches").then().body("findAll { it.subjectId == '" + worker + "' }.figures.openCases",
+                        equalTo(List.of(17))));
+        assertEquals(1, alertsOf(worker).size());
+        assertEquals("HIGH", alertsOf(worker).get(0).get("severity"));
+
+        Events.caseload(worker, team, 3, 4, 10, 15);
+        await().atMost(WAIT).until(() -> "RESOLVED".equals(alertsOf(worker).get(0).get("status")));
+        var events = EventLog.read(AlertTopics.ALERTS, AlertEvent.class,
+                r -> r.key().equals(alertsOf(worker).get(0).get("id")));
+        assertEquals(List.of(AlertEvent.FIRED, AlertEvent.UPDATED, AlertEvent.RESOLVED),
+                events.stream().map(EventLog.Published::ceType).toList());
+        assertEquals(List.of(0L, 1L, 2L), events.stream().map(e -> e.event().version()).toList());
+    }
+
+    @Test
+    void twelveCpCasesOfFifteenBreakTheMix() {
+        UUID worker = UUID.randomUUID();
+        Events.caseload(worker, UUID.randomUUID(), 1, 12, 3, 15);
+        await().atMost(WAIT).untilAsserted(() -> senior().queryParam("rule", "CP_MIX_OVER_LIMIT").get("/api/v1/breaches")
+                .then().body("findAll { it.subjectId == '" + worker + "' }.figures.cpCases", equalTo(List.of(12))));
+        assertEquals(1, alertsOf(worker).size(), "15 of 15 is within the limit: only the mix breaks");
+    }
+
+    @Test
+    void anUnallocatedCpCaseFiresAfterTwentyFourHoursAndResolvesWhenAllocated() throws Throwable {
+        UUID team = UUID.randomUUID();
+        UUID kase = UUID.randomUUID();
+        Events.kase(kase, team, 0, CaseCategory.CP, null, Instant.now().minus(Duration.ofHours(2)));
+        await().atMost(WAIT).until(() -> viewHasCase(team, kase));
+        assertEquals(0, alertsOf(kase).size());
+
+        TestClock.advance(Duration.ofHours(23));
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.waitingCases());
+        List<Map<String, Object>> fired = alertsOf(kase);
+        assertEquals(1, fired.size());
+        assertEquals("CRITICAL", fired.get(0).get("severity"));
+        assertEquals(25, ((Map<?, ?>) fired.get(0).get("figures")).get("hoursWaiting"));
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.waitingCases());
+        assertEquals(1, alertsOf(kase).size());
+
+        Events.kase(kase, team, 1, CaseCategory.CP, UUID.randomUUID(), null);
+        await().atMost(WAIT).until(() -> "RESOLVED".equals(alertsOf(kase).get(0).get("status")));
+    }
+
+    @Test
+    void otherCasesWaitFiveWorkingDays() {
+        UUID kase = UUID.randomUUID();
+        Events.kase(kase, UUID.randomUUID(), 0, CaseCategory.LAC, null, Instant.now().minus(Duration.ofDays(15)));
+        await().atMost(WAIT).until(() -> alertsOf(kase).size() == 1);
+        assertEquals("MEDIUM", alertsOf(kase).get(0).get("severity"));
+    }
+
+    @Test
+    void aTeamWithTooManyVacanciesOrAgencyWorkersIsFlagged() {
+        UUID team = UUID.randomUUID();
+        UUID filled = UUID.randomUUID();
+        Events.post(filled, team, 0, "1.0");
+        Events.post(UUID.randomUUID(), team, 0, "1.0");
+        Events.worker(UUID.randomUUID(), team, 0, Employment.PERMANENT, "1.0", filled);
+        Events.worker(UUID.randomUUID(), team, 0, Employment.AGENCY, "1.0", null);
+        // vacancy 1.0 / (1.0 + 1.0) = 50%; agency 1.0 / (1.0 + 1.0) = 50%
+        await().atMost(WAIT).untilAsserted(() -> senior().queryParam("teamId", team).get("/api/v1/breaches").then()
+                .body("rule", hasSize(2)).body("find { it.rule == 'TEAM_VACANCY_RATE_HIGH' }.figures.vacancyRate",
+                        equalTo(0.5f)));
+        RestAssured.given().auth().oauth2(Tokens.hrOfficer()).queryParam("teamId", team).get("/api/v1/breaches")
+                .then().statusCode(200).body("$", hasSize(2));
+    }
+
+    @Test
+    void anAlertIsAcknowledgedOnceByThoseWhoMay() {
+        UUID team = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        UUID worker = UUID.randomUUID();
+        Events.caseload(worker, team, 1, 0, 16, 15);
+        await().atMost(WAIT).until(() -> alertsOf(worker).size() == 1);
+        String id = (String) alertsOf(worker).get(0).get("id");
+
+        RestAssured.given().auth().oauth2(Tokens.hrOfficer()).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/alerts/" + id + "/acknowledgement").then().statusCode(403);
+        RestAssured.given().auth().oauth2(Tokens.teamManager(other)).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/alerts/" + id + "/acknowledgement").then().statusCode(403);
+        RestAssured.given().auth().oauth2(Tokens.hrOfficer()).get("/api/v1/breaches").then().statusCode(200)
+                .body("findAll { it.subjectId == '" + worker + "' }", hasSize(0));
+        RestAssured.given().auth().oauth2(Tokens.teamManager(team)).contentType(ContentType.JSON)
+                .body(Map.of("note", "Reallocating two cases this week")).post("/api/v1/alerts/" + id + "/acknowledgement")
+                .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"),
+                        "acknowledgementNote", equalTo("Reallocating two cases this week"));
+        senior().body(Map.of()).post("/api/v1/alerts/" + id + "/acknowledgement").then().statusCode(409);
+        RestAssured.given().auth().oauth2(Tokens.teamManager(team)).get("/api/v1/alerts").then().statusCode(200)
+                .body("id", equalTo(List.of(id)));
+        RestAssured.get("/api/v1/alerts").then().statusCode(401);
+    }
+
+    @Test
+    void anUnreadableRecordGoesToTheDeadLetterTopicAndTheViewCarriesOn() {
+        String key = UUID.randomUUID().toString();
+        EventLog.publishRaw(StaffingTopics.WORKERS, key, "{\"broken\":".getBytes(StandardCharsets.UTF_8), "WorkerHired");
+        UUID worker = UUID.randomUUID();
+        Events.caseload(worker, UUID.randomUUID(), 1, 0, 20, 15);
+        await().atMost(WAIT).until(() -> alertsOf(worker).size() == 1);
+        await().atMost(WAIT).until(() -> EventLog.readRaw("gateway.dead-letter.v1").stream()
+                .anyMatch(record -> key.equals(record.key())));
+    }
+
+    /** The team's picture lists the case as waiting once the gateway has taken in its event. */
+    private static boolean viewHasCase(UUID team, UUID kase) {
+        var response = senior().get("/api/v1/monitoring/teams/" + team);
+        return response.statusCode() == 200
+                && response.jsonPath().getList("unallocated.caseId").contains(kase.toString());
+    }
+}

@@ -1,0 +1,67 @@
+package uk.workforcewatch.gateway;
+
+import uk.workforcewatch.events.caseload.CaseCategory;
+import uk.workforcewatch.events.caseload.CaseEvent;
+import uk.workforcewatch.events.caseload.CaseState;
+import uk.workforcewatch.events.caseload.CaseStatus;
+import uk.workforcewatch.events.caseload.CaseloadTopics;
+import uk.workforcewatch.events.caseload.WorkerCaseload;
+import uk.workforcewatch.events.caseload.WorkerCaseloadEvent;
+import uk.workforcewatch.events.staffing.Employment;
+import uk.workforcewatch.events.staffing.PostEvent;
+import uk.workforcewatch.events.staffing.PostState;
+import uk.workforcewatch.events.staffing.Role;
+import uk.workforcewatch.events.staffing.StaffingTopics;
+import uk.workforcewatch.events.staffing.WorkerEvent;
+import uk.workforcewatch.events.staffing.WorkerPeriod;
+import uk.workforcewatch.events.staffing.WorkerState;
+import uk.workforcewatch.testing.EventLog;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Publishes the services' events, from the contract, to the real broker, as the services would. */
+public final class Events {
+
+    private Events() {
+    }
+
+    public static void caseload(UUID worker, UUID team, long version, int cp, int others, int limit) {
+        Map<CaseCategory, Integer> counts = new EnumMap<>(CaseCategory.class);
+        counts.put(CaseCategory.CP, cp);
+        counts.put(CaseCategory.CIN, others);
+        int cpLimit = limit * 2 / 3;
+        EventLog.publish(CaseloadTopics.WORKER_CASELOADS, new WorkerCaseloadEvent(UUID.randomUUID(),
+                WorkerCaseloadEvent.CHANGED, worker, version, Instant.now(),
+                new WorkerCaseload(worker, team, cp + others, counts, BigDecimal.valueOf(cp + others), limit, cpLimit,
+                        BigDecimal.valueOf(limit), false, limit - cp - others)));
+    }
+
+    public static void kase(UUID id, UUID team, long version, CaseCategory category, UUID worker,
+                            Instant unallocatedSince) {
+        EventLog.publish(CaseloadTopics.CASES, new CaseEvent(UUID.randomUUID(),
+                worker == null ? CaseEvent.UNALLOCATED : CaseEvent.ALLOCATED, id, version, Instant.now(),
+                new CaseState(id, "REF-" + id.toString().substring(0, 8), category, team, CaseStatus.OPEN, worker,
+                        LocalDate.now().minusMonths(1), worker == null ? unallocatedSince : null, null, null, 1)));
+    }
+
+    public static void worker(UUID id, UUID team, long version, Employment employment, String fte, UUID post) {
+        LocalDate start = LocalDate.now().minusYears(1);
+        BigDecimal decimal = new BigDecimal(fte);
+        EventLog.publish(StaffingTopics.WORKERS, new WorkerEvent(UUID.randomUUID(), WorkerEvent.HIRED, id, version,
+                Instant.now(), new WorkerState(id, "Worker " + id, Role.SOCIAL_WORKER, team, decimal, post, employment,
+                start, null, null, null, null, null,
+                List.of(new WorkerPeriod(start, Role.SOCIAL_WORKER, team, decimal, post)))));
+    }
+
+    public static void post(UUID id, UUID team, long version, String fte) {
+        EventLog.publish(StaffingTopics.POSTS, new PostEvent(UUID.randomUUID(), PostEvent.ESTABLISHED, id, version,
+                Instant.now(), new PostState(id, team, Role.SOCIAL_WORKER, new BigDecimal(fte),
+                LocalDate.now().minusYears(2), null, List.of())));
+    }
+}
