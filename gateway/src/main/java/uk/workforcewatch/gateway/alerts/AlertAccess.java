@@ -20,9 +20,13 @@ public class AlertAccess {
     public record Visible(UUID teamId, List<Rule> rules) {
 
         void require(Alert alert) {
-            if ((teamId != null && !teamId.equals(alert.teamId)) || (rules != null && !rules.contains(alert.rule))) {
+            if (!allows(alert.rule, alert.teamId)) {
                 throw new ForbiddenException("Not an alert of yours");
             }
+        }
+
+        boolean allows(Rule rule, UUID alertTeam) {
+            return (teamId == null || teamId.equals(alertTeam)) && (rules == null || rules.contains(rule));
         }
     }
 

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.LockModeType;
@@ -15,9 +16,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import uk.workforcewatch.access.Roles;
 import uk.workforcewatch.events.alerts.AlertState;
 import uk.workforcewatch.events.alerts.AlertStatus;
@@ -40,11 +44,13 @@ import java.util.UUID;
 public class AlertResource {
 
     private final AlertBook alerts;
+    private final AlertStream stream;
     private final AlertAccess access;
     private final SecurityIdentity identity;
 
-    AlertResource(AlertBook alerts, AlertAccess access, SecurityIdentity identity) {
+    AlertResource(AlertBook alerts, AlertStream stream, AlertAccess access, SecurityIdentity identity) {
         this.alerts = alerts;
+        this.stream = stream;
         this.access = access;
         this.identity = identity;
     }
@@ -96,6 +102,17 @@ public class AlertResource {
         return Alert.<Alert>find(String.join(" and ", terms), Sort.ascending("firedAt"), values.toArray()).list()
                 .map(found -> found.stream().map(alerts::state)
                         .sorted(Comparator.comparing(AlertState::severity).reversed()).toList());
+    }
+
+    @GET
+    @Path("/alerts/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.SENIOR_MANAGER, Roles.TEAM_MANAGER, Roles.HR_OFFICER})
+    @Operation(summary = "Server-sent events: every change of an alert the caller may see, as it happens")
+    public Multi<AlertState> stream() {
+        AlertAccess.Visible visible = access.visible(null);
+        return stream.changes().filter(alert -> visible.allows(alert.rule(), alert.teamId()));
     }
 
     @POST
