@@ -39,7 +39,6 @@ class AlertStreamTest {
         BlockingQueue<String> senior = subscribe(Tokens.seniorManager());
         BlockingQueue<String> otherTeam = subscribe(Tokens.teamManager(UUID.randomUUID()));
         BlockingQueue<String> hr = subscribe(Tokens.hrOfficer());
-        Thread.sleep(1000); // the subscriptions are open before the breach
 
         Events.caseload(worker, team, 1, 0, 18, 15);
 
@@ -50,13 +49,16 @@ class AlertStreamTest {
         assertEquals(null, next(hr, worker, 1), "HR officers see staffing alerts only");
     }
 
-    private BlockingQueue<String> subscribe(String token) {
+    /** Opens a subscription and returns once the stream has answered, so nothing after it is missed. */
+    private BlockingQueue<String> subscribe(String token) throws Exception {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         HttpRequest request = HttpRequest.newBuilder(URI.create(stream.toString()))
                 .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
         CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
                 .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-        response.thenAccept(r -> r.body().forEach(lines::add));
+        HttpResponse<Stream<String>> answer = response.get(30, TimeUnit.SECONDS);
+        assertEquals(200, answer.statusCode());
+        CompletableFuture.runAsync(() -> answer.body().forEach(lines::add));
         return lines;
     }
 
