@@ -37,6 +37,8 @@ public class Alert extends PanacheEntityBase {
     public String acknowledgedBy;
     public String acknowledgementNote;
     public Instant resolvedAt;
+    /** When a message about it was last owed to its audience, for repeats. */
+    public Instant lastNotifiedAt;
     /** One more with every change; the version of the alert's events. */
     public long version;
 

@@ -12,6 +12,7 @@ import uk.workforcewatch.events.alerts.AlertState;
 import uk.workforcewatch.events.alerts.AlertStatus;
 import uk.workforcewatch.events.alerts.AlertTopics;
 import uk.workforcewatch.events.alerts.Rule;
+import uk.workforcewatch.gateway.notifications.Notifier;
 import uk.workforcewatch.gateway.rules.Breach;
 import uk.workforcewatch.outbox.Outbox;
 import uk.workforcewatch.problem.ProblemException;
@@ -36,11 +37,13 @@ public class AlertBook {
     };
 
     private final Outbox outbox;
+    private final Notifier notifier;
     private final ObjectMapper json;
     private final Clock clock;
 
-    AlertBook(Outbox outbox, ObjectMapper json, Clock clock) {
+    AlertBook(Outbox outbox, Notifier notifier, ObjectMapper json, Clock clock) {
         this.outbox = outbox;
+        this.notifier = notifier;
         this.json = json;
         this.clock = clock;
     }
@@ -98,8 +101,10 @@ public class AlertBook {
         alert.summary = breach.summary();
         alert.figures = write(breach.figures());
         alert.firedAt = clock.instant();
+        alert.lastNotifiedAt = alert.firedAt;
         LOG.infof("Alert fired alert=%s rule=%s subject=%s", alert.id, alert.rule, alert.subjectId);
-        return alert.persist().chain(() -> publish(AlertEvent.FIRED, alert));
+        return alert.persist().chain(() -> publish(AlertEvent.FIRED, alert))
+                .chain(() -> notifier.enqueue(state(alert), Notifier.FIRED)).replaceWithVoid();
     }
 
     private Uni<Void> update(Alert alert, Breach breach) {
@@ -117,7 +122,8 @@ public class AlertBook {
         alert.status = AlertStatus.RESOLVED;
         alert.resolvedAt = clock.instant();
         LOG.infof("Alert resolved alert=%s rule=%s subject=%s", alert.id, alert.rule, alert.subjectId);
-        return publish(AlertEvent.RESOLVED, alert);
+        return publish(AlertEvent.RESOLVED, alert)
+                .chain(() -> notifier.enqueue(state(alert), Notifier.RESOLVED)).replaceWithVoid();
     }
 
     /** Publishes the alert's new state; a fired alert is version 0, each later change one more. */

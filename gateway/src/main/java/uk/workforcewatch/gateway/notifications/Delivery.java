@@ -1,0 +1,39 @@
+package uk.workforcewatch.gateway.notifications;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One alert change for one receiver. Deliveries for the same receiver and team are grouped into a batch
+ * once the group window has passed; a batch is retried, with the same idempotency key, until the
+ * receiver accepts it, and never sent again after that.
+ */
+@Entity
+@Table(name = "delivery")
+public class Delivery extends PanacheEntityBase {
+
+    public static final String PENDING = "PENDING";
+    public static final String DELIVERED = "DELIVERED";
+
+    @Id
+    public UUID id;
+    public String target;
+    public UUID teamId;
+    public UUID alertId;
+    /** FIRED, RESOLVED or REPEAT. */
+    public String kind;
+    /** The alert as it stood, as JSON. */
+    public String message;
+    public Instant createdAt;
+    public UUID batchId;
+    public String status;
+    public int attempts;
+    public Instant nextAttemptAt;
+    public Instant deliveredAt;
+    public String lastError;
+}

@@ -1,0 +1,86 @@
+package uk.workforcewatch.gateway.notifications;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import uk.workforcewatch.events.alerts.AlertState;
+import uk.workforcewatch.events.alerts.Rule;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Records the messages an alert change owes its audience, in the transaction of the change, unless a
+ * silence covers it. {@link Dispatcher} sends them.
+ */
+@ApplicationScoped
+public class Notifier {
+
+    public static final String FIRED = "FIRED";
+    public static final String RESOLVED = "RESOLVED";
+    public static final String REPEAT = "REPEAT";
+
+    private static final Logger LOG = Logger.getLogger(Notifier.class);
+
+    private final NotifyConfig config;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    Notifier(NotifyConfig config, ObjectMapper json, Clock clock) {
+        this.config = config;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Owes the alert's audience a message of this kind; the item is false when a silence holds it back. */
+    public Uni<Boolean> enqueue(AlertState alert, String kind) {
+        Instant now = clock.instant();
+        return Silence.count("endedAt is null and until > ?1 and (rule is null or rule = ?2)"
+                        + " and (teamId is null or teamId = ?3) and (subjectId is null or subjectId = ?4)",
+                now, alert.rule(), alert.teamId(), alert.subjectId()).chain(silences -> {
+            if (silences > 0) {
+                LOG.infof("Alert %s %s silenced: no message", alert.id(), kind);
+                return Uni.createFrom().item(false);
+            }
+            String message = write(Map.of("kind", kind, "alert", alert));
+            List<Delivery> deliveries = new ArrayList<>();
+            for (String target : targets(alert.rule())) {
+                Delivery delivery = new Delivery();
+                delivery.id = UUID.randomUUID();
+                delivery.target = target;
+                delivery.teamId = alert.teamId();
+                delivery.alertId = alert.id();
+                delivery.kind = kind;
+                delivery.message = message;
+                delivery.createdAt = now;
+                delivery.status = Delivery.PENDING;
+                delivery.nextAttemptAt = now.plus(config.groupWindow());
+                deliveries.add(delivery);
+            }
+            return Delivery.persist(deliveries).replaceWith(true);
+        });
+    }
+
+    /** Caseload alerts: senior managers and team managers. Staffing alerts: senior managers and HR. */
+    private List<String> targets(Rule rule) {
+        List<String> targets = new ArrayList<>(config.webhooks().seniorManagers().orElse(List.of()));
+        targets.addAll(rule.audience() == Rule.Audience.CASELOAD
+                ? config.webhooks().teamManagers().orElse(List.of())
+                : config.webhooks().hr().orElse(List.of()));
+        return targets;
+    }
+
+    private String write(Object message) {
+        try {
+            return json.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package uk.workforcewatch.gateway.notifications;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uk.workforcewatch.access.Roles;
+import uk.workforcewatch.access.TeamAccess;
+import uk.workforcewatch.access.TeamScope;
+import uk.workforcewatch.events.alerts.Rule;
+import uk.workforcewatch.problem.ProblemException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Silences: senior managers anywhere, a team manager for their own team. */
+@Path("/api/v1/silences")
+@Tag(name = "Alerts")
+public class SilenceResource {
+
+    /** Mutes {@code rule} (or every rule) for {@code teamId} or {@code subjectId} until {@code until}. */
+    public record Silencing(Rule rule, UUID teamId, UUID subjectId, @NotNull Instant until,
+                            @NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record SilenceView(UUID id, Rule rule, UUID teamId, UUID subjectId, Instant until, String reason,
+                              String createdBy, Instant createdAt, Instant endedAt) {
+
+        static SilenceView of(Silence s) {
+            return new SilenceView(s.id, s.rule, s.teamId, s.subjectId, s.until, s.reason, s.createdBy, s.createdAt,
+                    s.endedAt);
+        }
+    }
+
+    private final TeamAccess access;
+    private final SecurityIdentity identity;
+    private final Clock clock;
+
+    SilenceResource(TeamAccess access, SecurityIdentity identity, Clock clock) {
+        this.access = access;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @POST
+    @RolesAllowed({Roles.SENIOR_MANAGER, Roles.TEAM_MANAGER})
+    @Operation(summary = "Mute a rule's messages for a team or subject until a time, with a reason")
+    @WithTransaction
+    public Uni<Response> create(@NotNull @Valid Silencing request) {
+        TeamScope scope = scope();
+        if (scope.onlyTeam().isPresent() && request.teamId() == null) {
+            throw ProblemException.invalid("teamId", "a team manager silences their own team's alerts only");
+        }
+        if (request.teamId() != null) {
+            scope.require(request.teamId());
+        }
+        if (request.rule() == null && request.teamId() == null && request.subjectId() == null) {
+            throw ProblemException.invalid("rule", "name a rule, a teamId or a subjectId: a silence of everything is refused");
+        }
+        if (!request.until().isAfter(clock.instant())) {
+            throw ProblemException.invalid("until", "must be in the future");
+        }
+        Silence silence = new Silence();
+        silence.id = UUID.randomUUID();
+        silence.rule = request.rule();
+        silence.teamId = request.teamId();
+        silence.subjectId = request.subjectId();
+        silence.until = request.until();
+        silence.reason = request.reason();
+        silence.createdBy = identity.getPrincipal().getName();
+        silence.createdAt = clock.instant();
+        return silence.persist().map(saved -> Response.status(201).entity(SilenceView.of(silence)).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.SENIOR_MANAGER, Roles.TEAM_MANAGER})
+    @Operation(summary = "The silences in force (a team manager sees their own team's)")
+    @WithSession
+    public Uni<List<SilenceView>> active() {
+        TeamScope scope = scope();
+        return Silence.<Silence>list("endedAt is null and until > ?1", Sort.by("until"), clock.instant())
+                .map(found -> found.stream().filter(s -> s.teamId == null ? scope.onlyTeam().isEmpty()
+                        : scope.includes(s.teamId)).map(SilenceView::of).toList());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.SENIOR_MANAGER, Roles.TEAM_MANAGER})
+    @Operation(summary = "End a silence now")
+    @WithTransaction
+    public Uni<SilenceView> end(@PathParam("id") UUID id) {
+        TeamScope scope = scope();
+        return Silence.<Silence>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Silence", id))
+                .map(silence -> {
+                    if (silence.teamId == null ? scope.onlyTeam().isPresent() : !scope.includes(silence.teamId)) {
+                        throw ProblemException.forbidden("Not a silence of your team");
+                    }
+                    if (silence.endedAt == null) {
+                        silence.endedAt = clock.instant();
+                    }
+                    return SilenceView.of(silence);
+                });
+    }
+
+    private TeamScope scope() {
+        return identity.hasRole(Roles.SENIOR_MANAGER) ? TeamScope.ALL : access.scope();
+    }
+}

@@ -1,0 +1,142 @@
+package uk.workforcewatch.gateway;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import uk.workforcewatch.gateway.notifications.Dispatcher;
+import uk.workforcewatch.testing.ServiceTestEnvironment;
+import uk.workforcewatch.testing.Tokens;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Messages about alerts: grouped per team, routed by audience, retried until accepted, repeated, silenced. */
+@QuarkusTest
+@WithTestResource(value = ServiceTestEnvironment.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = WebhookReceiver.class, scope = TestResourceScope.GLOBAL)
+class NotificationsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @AfterEach
+    void backToNow() {
+        TestClock.reset();
+        WebhookReceiver.refuseNext(0);
+    }
+
+    private void dispatch() throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> dispatcher.dispatch());
+    }
+
+    /** Waits until the gateway holds an alert of the worker in this status. */
+    private static void awaitAlert(UUID worker, String status) {
+        await().atMost(WAIT).until(() -> RestAssured.given().auth().oauth2(Tokens.seniorManager())
+                .queryParam("size", 500).get("/api/v1/alerts").jsonPath().getList("", Map.class).stream()
+                .anyMatch(a -> worker.toString().equals(a.get("subjectId")) && status.equals(a.get("status"))));
+    }
+
+    @Test
+    void alertsOfOneTeamWithinTheWindowGoOutAsOneMessageToTheirAudience() throws Throwable {
+        UUID team = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        Events.caseload(first, team, 1, 0, 16, 15);
+        Events.caseload(second, team, 1, 11, 0, 15);
+        awaitAlert(first, "FIRING");
+        awaitAlert(second, "FIRING");
+
+        dispatch();
+        assertEquals(0, WebhookReceiver.accepted("/senior-managers", team.toString()).size(), "the window is open");
+
+        TestClock.advance(Duration.ofSeconds(31));
+        dispatch();
+        var senior = WebhookReceiver.accepted("/senior-managers", team.toString());
+        assertEquals(1, senior.size(), "one message for the team");
+        assertTrue(senior.get(0).body().contains(first.toString()) && senior.get(0).body().contains(second.toString()));
+        assertTrue(senior.get(0).body().contains("\"kind\":\"FIRED\""));
+        assertEquals(1, WebhookReceiver.accepted("/team-managers", team.toString()).size());
+        assertEquals(0, WebhookReceiver.accepted("/hr", team.toString()).size(), "caseload alerts are not for HR");
+
+        dispatch();
+        assertEquals(1, WebhookReceiver.accepted("/senior-managers", team.toString()).size(), "never sent twice");
+    }
+
+    @Test
+    void aReceiverThatFailsIsTriedAgainWithTheSameKeyUntilItAccepts() throws Throwable {
+        UUID team = UUID.randomUUID();
+        UUID worker = UUID.randomUUID();
+        Events.caseload(worker, team, 1, 0, 17, 15);
+        awaitAlert(worker, "FIRING");
+        TestClock.advance(Duration.ofSeconds(31));
+        WebhookReceiver.refuseNext(100);
+        dispatch();
+        assertEquals(0, WebhookReceiver.accepted("/senior-managers", team.toString()).size());
+
+        WebhookReceiver.refuseNext(0);
+        dispatch();
+        assertEquals(0, WebhookReceiver.accepted("/senior-managers", team.toString()).size(), "not before its pause");
+        TestClock.advance(Duration.ofSeconds(3));
+        dispatch();
+        var accepted = WebhookReceiver.accepted("/senior-managers", team.toString());
+        assertEquals(1, accepted.size());
+        assertTrue(accepted.get(0).idempotencyKey() != null);
+    }
+
+    @Test
+    void aFiringAlertNobodyAcknowledgesIsRepeatedAndAResolvedOneSaysSo() throws Throwable {
+        UUID team = UUID.randomUUID();
+        UUID worker = UUID.randomUUID();
+        Events.caseload(worker, team, 1, 0, 16, 15);
+        awaitAlert(worker, "FIRING");
+        TestClock.advance(Duration.ofHours(4).plusMinutes(1));
+        dispatch();   // sends FIRED, owes a repeat: the alert has gone unacknowledged for 4 hours
+        TestClock.advance(Duration.ofSeconds(31));
+        dispatch();
+        var senior = WebhookReceiver.accepted("/senior-managers", team.toString());
+        assertTrue(senior.stream().anyMatch(r -> r.body().contains("\"kind\":\"REPEAT\"")), senior.toString());
+
+        Events.caseload(worker, team, 2, 0, 10, 15);
+        awaitAlert(worker, "RESOLVED");
+        TestClock.advance(Duration.ofSeconds(31));
+        dispatch();
+        assertTrue(WebhookReceiver.accepted("/senior-managers", team.toString()).stream()
+                .anyMatch(r -> r.body().contains("\"kind\":\"RESOLVED\"")));
+    }
+
+    @Test
+    void aSilenceHoldsTheMessagesBackButNotTheAlert() throws Throwable {
+        UUID team = UUID.randomUUID();
+        UUID worker = UUID.randomUUID();
+        RestAssured.given().auth().oauth2(Tokens.teamManager(team)).contentType(ContentType.JSON)
+                .body(Map.of("rule", "CASELOAD_OVER_LIMIT", "teamId", team, "reason", "Restructure this week",
+                        "until", Instant.now().plus(Duration.ofHours(2)).toString()))
+                .post("/api/v1/silences").then().statusCode(201);
+        RestAssured.given().auth().oauth2(Tokens.teamManager(UUID.randomUUID())).contentType(ContentType.JSON)
+                .body(Map.of("teamId", team, "reason", "not mine", "until", Instant.now().plusSeconds(60).toString()))
+                .post("/api/v1/silences").then().statusCode(403);
+
+        Events.caseload(worker, team, 1, 0, 16, 15);
+        awaitAlert(worker, "FIRING");
+        TestClock.advance(Duration.ofSeconds(31));
+        dispatch();
+        assertEquals(0, WebhookReceiver.accepted("/senior-managers", worker.toString()).size());
+        assertEquals(List.of(team.toString()), RestAssured.given().auth().oauth2(Tokens.teamManager(team))
+                .get("/api/v1/silences").jsonPath().getList("teamId"));
+    }
+}

@@ -1,0 +1,67 @@
+package uk.workforcewatch.gateway;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real HTTP receiver in the test JVM for the gateway's webhooks, one path per audience. It can be told
+ * to refuse the next requests, to show retries; it keeps every request it accepted.
+ */
+public class WebhookReceiver implements QuarkusTestResourceLifecycleManager {
+
+    /** A request the receiver accepted: the path, the idempotency key and the body. */
+    public record Received(String path, String idempotencyKey, String body) {
+    }
+
+    private static final List<Received> ACCEPTED = new CopyOnWriteArrayList<>();
+    private static final AtomicInteger REFUSE_NEXT = new AtomicInteger();
+    private static HttpServer server;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        if (server == null) {
+            try {
+                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            server.createContext("/", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                int status = REFUSE_NEXT.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 200;
+                if (status == 200) {
+                    ACCEPTED.add(new Received(exchange.getRequestURI().getPath(),
+                            exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
+                }
+                exchange.sendResponseHeaders(status, -1);
+                exchange.close();
+            });
+            server.start();
+        }
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        return Map.of("notify.webhooks.senior-managers", base + "/senior-managers",
+                "notify.webhooks.team-managers", base + "/team-managers",
+                "notify.webhooks.hr", base + "/hr");
+    }
+
+    @Override
+    public void stop() {
+        // lives as long as the test JVM, like the broker
+    }
+
+    public static List<Received> accepted(String path, String containing) {
+        return ACCEPTED.stream().filter(r -> r.path().equals(path) && r.body().contains(containing)).toList();
+    }
+
+    public static void refuseNext(int requests) {
+        REFUSE_NEXT.set(requests);
+    }
+}
