@@ -1,5 +1,6 @@
 package uk.workforcewatch.gateway;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -7,6 +8,8 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import uk.workforcewatch.gateway.notifications.Dispatcher;
@@ -15,6 +18,7 @@ import uk.workforcewatch.testing.Tokens;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,10 +27,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Messages about alerts: grouped per team, routed by audience, retried until accepted, repeated, silenced. */
+/** Messages about alerts, by webhook and e-mail: grouped per team, routed by audience, retried until accepted, repeated, silenced. */
 @QuarkusTest
 @WithTestResource(value = ServiceTestEnvironment.class, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = WebhookReceiver.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = Receivers.class, scope = TestResourceScope.GLOBAL)
 class NotificationsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -37,7 +41,15 @@ class NotificationsTest {
     @AfterEach
     void backToNow() {
         TestClock.reset();
-        WebhookReceiver.refuseNext(0);
+        Receivers.refuseNext(0);
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void dispatch() throws Throwable {
@@ -62,19 +74,23 @@ class NotificationsTest {
         awaitAlert(second, "FIRING");
 
         dispatch();
-        assertEquals(0, WebhookReceiver.accepted("/senior-managers", team.toString()).size(), "the window is open");
+        assertEquals(0, Receivers.accepted("/senior-managers", team.toString()).size(), "the window is open");
 
         TestClock.advance(Duration.ofSeconds(31));
         dispatch();
-        var senior = WebhookReceiver.accepted("/senior-managers", team.toString());
+        var senior = Receivers.accepted("/senior-managers", team.toString());
         assertEquals(1, senior.size(), "one message for the team");
         assertTrue(senior.get(0).body().contains(first.toString()) && senior.get(0).body().contains(second.toString()));
         assertTrue(senior.get(0).body().contains("\"kind\":\"FIRED\""));
-        assertEquals(1, WebhookReceiver.accepted("/team-managers", team.toString()).size());
-        assertEquals(0, WebhookReceiver.accepted("/hr", team.toString()).size(), "caseload alerts are not for HR");
+        assertEquals(1, Receivers.accepted("/team-managers", team.toString()).size());
+        assertEquals(0, Receivers.accepted("/hr", team.toString()).size(), "caseload alerts are not for HR");
 
         dispatch();
-        assertEquals(1, WebhookReceiver.accepted("/senior-managers", team.toString()).size(), "never sent twice");
+        assertEquals(1, Receivers.accepted("/senior-managers", team.toString()).size(), "never sent twice");
+        var mails = Arrays.stream(Receivers.mail()).filter(m -> subject(m).contains(team.toString())).toList();
+        assertEquals(1, mails.size(), "one e-mail for the team");
+        assertEquals("[Workforce Watch] 2 alerts for team " + team, subject(mails.get(0)));
+        assertTrue(GreenMailUtil.getBody(mails.get(0)).contains("CP_MIX_OVER_LIMIT"));
     }
 
     @Test
@@ -84,16 +100,16 @@ class NotificationsTest {
         Events.caseload(worker, team, 1, 0, 17, 15);
         awaitAlert(worker, "FIRING");
         TestClock.advance(Duration.ofSeconds(31));
-        WebhookReceiver.refuseNext(100);
+        Receivers.refuseNext(100);
         dispatch();
-        assertEquals(0, WebhookReceiver.accepted("/senior-managers", team.toString()).size());
+        assertEquals(0, Receivers.accepted("/senior-managers", team.toString()).size());
 
-        WebhookReceiver.refuseNext(0);
+        Receivers.refuseNext(0);
         dispatch();
-        assertEquals(0, WebhookReceiver.accepted("/senior-managers", team.toString()).size(), "not before its pause");
+        assertEquals(0, Receivers.accepted("/senior-managers", team.toString()).size(), "not before its pause");
         TestClock.advance(Duration.ofSeconds(3));
         dispatch();
-        var accepted = WebhookReceiver.accepted("/senior-managers", team.toString());
+        var accepted = Receivers.accepted("/senior-managers", team.toString());
         assertEquals(1, accepted.size());
         assertTrue(accepted.get(0).idempotencyKey() != null);
     }
@@ -108,14 +124,14 @@ class NotificationsTest {
         dispatch();   // sends FIRED, owes a repeat: the alert has gone unacknowledged for 4 hours
         TestClock.advance(Duration.ofSeconds(31));
         dispatch();
-        var senior = WebhookReceiver.accepted("/senior-managers", team.toString());
+        var senior = Receivers.accepted("/senior-managers", team.toString());
         assertTrue(senior.stream().anyMatch(r -> r.body().contains("\"kind\":\"REPEAT\"")), senior.toString());
 
         Events.caseload(worker, team, 2, 0, 10, 15);
         awaitAlert(worker, "RESOLVED");
         TestClock.advance(Duration.ofSeconds(31));
         dispatch();
-        assertTrue(WebhookReceiver.accepted("/senior-managers", team.toString()).stream()
+        assertTrue(Receivers.accepted("/senior-managers", team.toString()).stream()
                 .anyMatch(r -> r.body().contains("\"kind\":\"RESOLVED\"")));
     }
 
@@ -135,7 +151,7 @@ class NotificationsTest {
         awaitAlert(worker, "FIRING");
         TestClock.advance(Duration.ofSeconds(31));
         dispatch();
-        assertEquals(0, WebhookReceiver.accepted("/senior-managers", worker.toString()).size());
+        assertEquals(0, Receivers.accepted("/senior-managers", worker.toString()).size());
         assertEquals(List.of(team.toString()), RestAssured.given().auth().oauth2(Tokens.teamManager(team))
                 .get("/api/v1/silences").jsonPath().getList("teamId"));
     }

@@ -1,6 +1,8 @@
 package uk.workforcewatch.gateway.notifications;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
@@ -35,6 +37,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Dispatcher {
 
+    /** A target that is an e-mail address rather than a webhook. */
+    static final String MAILTO = "mailto:";
+
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
 
     private final NotifyConfig config;
@@ -42,13 +47,16 @@ public class Dispatcher {
     private final AlertBook alerts;
     private final Clock clock;
     private final WebClient http;
+    private final ReactiveMailer mailer;
 
-    Dispatcher(NotifyConfig config, Notifier notifier, AlertBook alerts, Clock clock, Vertx vertx) {
+    Dispatcher(NotifyConfig config, Notifier notifier, AlertBook alerts, Clock clock, Vertx vertx,
+               ReactiveMailer mailer) {
         this.config = config;
         this.notifier = notifier;
         this.alerts = alerts;
         this.clock = clock;
         this.http = WebClient.create(vertx);
+        this.mailer = mailer;
     }
 
     @PreDestroy
@@ -101,7 +109,16 @@ public class Dispatcher {
                 }).replaceWithVoid();
     }
 
+    /** Sends one batch; records it delivered, or the error and when to try again. */
     private Uni<Void> send(List<Delivery> batch) {
+        Delivery first = batch.get(0);
+        Uni<String> sent = first.target.startsWith(MAILTO) ? mail(batch) : post(batch);
+        return sent.onFailure().recoverWithItem(Throwable::toString)
+                .chain(error -> Panache.withTransaction(() -> record(batch.stream().map(d -> d.id).toList(), error)));
+    }
+
+    /** Posts the batch as JSON; the item is null when the receiver accepted it, else what went wrong. */
+    private Uni<String> post(List<Delivery> batch) {
         Delivery first = batch.get(0);
         JsonArray messages = new JsonArray();
         batch.forEach(delivery -> messages.add(new JsonObject(delivery.message)));
@@ -109,9 +126,24 @@ public class Dispatcher {
                 .put("teamId", Objects.toString(first.teamId, null)).put("messages", messages);
         return http.postAbs(first.target).putHeader("Idempotency-Key", first.batchId.toString())
                 .timeout(config.sendTimeout().toMillis()).sendJsonObject(body)
-                .map(response -> response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode())
-                .onFailure().recoverWithItem(Throwable::toString)
-                .chain(error -> Panache.withTransaction(() -> record(batch.stream().map(d -> d.id).toList(), error)));
+                .map(response -> response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode());
+    }
+
+    /** Mails the batch as one message whose Message-ID is the batch id, the same on every retry. */
+    private Uni<String> mail(List<Delivery> batch) {
+        Delivery first = batch.get(0);
+        StringBuilder text = new StringBuilder();
+        for (Delivery delivery : batch) {
+            JsonObject message = new JsonObject(delivery.message);
+            JsonObject alert = message.getJsonObject("alert");
+            text.append(message.getString("kind")).append(": ").append(alert.getString("rule")).append(" - ")
+                    .append(alert.getString("summary")).append(" (alert ").append(alert.getString("id")).append(")\n");
+        }
+        String subject = "[Workforce Watch] " + batch.size() + (batch.size() == 1 ? " alert" : " alerts")
+                + (first.teamId == null ? "" : " for team " + first.teamId);
+        Mail mail = Mail.withText(first.target.substring(MAILTO.length()), subject, text.toString())
+                .addHeader("Message-ID", "<" + first.batchId + "@workforce-watch>");
+        return mailer.send(mail).ifNoItem().after(config.sendTimeout()).fail().replaceWith((String) null);
     }
 
     private Uni<Void> record(List<UUID> ids, String error) {

@@ -67,12 +67,19 @@ public class Notifier {
         });
     }
 
-    /** Caseload alerts: senior managers and team managers. Staffing alerts: senior managers and HR. */
+    /**
+     * Caseload alerts: senior managers and team managers. Staffing alerts: senior managers and HR. Webhook
+     * URLs as they are, e-mail addresses as {@code mailto:} targets.
+     */
     private List<String> targets(Rule rule) {
-        List<String> targets = new ArrayList<>(config.webhooks().seniorManagers().orElse(List.of()));
-        targets.addAll(rule.audience() == Rule.Audience.CASELOAD
-                ? config.webhooks().teamManagers().orElse(List.of())
-                : config.webhooks().hr().orElse(List.of()));
+        boolean caseload = rule.audience() == Rule.Audience.CASELOAD;
+        var webhooks = config.webhooks();
+        var emails = config.emails();
+        List<String> targets = new ArrayList<>(webhooks.seniorManagers().orElse(List.of()));
+        targets.addAll((caseload ? webhooks.teamManagers() : webhooks.hr()).orElse(List.of()));
+        emails.seniorManagers().orElse(List.of()).forEach(address -> targets.add(Dispatcher.MAILTO + address));
+        (caseload ? emails.teamManagers() : emails.hr()).orElse(List.of())
+                .forEach(address -> targets.add(Dispatcher.MAILTO + address));
         return targets;
     }
 

@@ -13,6 +13,8 @@ public interface NotifyConfig {
 
     Webhooks webhooks();
 
+    Emails emails();
+
     /** Alert changes of one team within this window go to a receiver as one message. */
     @WithDefault("30s")
     Duration groupWindow();
@@ -45,6 +47,15 @@ public interface NotifyConfig {
         Optional<List<String>> teamManagers();
 
         /** HR officers hear of staffing alerts. */
+        Optional<List<String>> hr();
+    }
+
+    /** E-mail addresses per audience, sent through the SMTP server of {@code quarkus.mailer.*}. */
+    interface Emails {
+        Optional<List<String>> seniorManagers();
+
+        Optional<List<String>> teamManagers();
+
         Optional<List<String>> hr();
     }
 }

@@ -1,7 +1,10 @@
 package uk.workforcewatch.gateway;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -13,10 +16,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real HTTP receiver in the test JVM for the gateway's webhooks, one path per audience. It can be told
- * to refuse the next requests, to show retries; it keeps every request it accepted.
+ * Real receivers in the test JVM for the gateway's messages: an HTTP server for the webhooks, one path
+ * per audience, which can be told to refuse the next requests to show retries and keeps every request it
+ * accepted; and a GreenMail SMTP server for the e-mail.
  */
-public class WebhookReceiver implements QuarkusTestResourceLifecycleManager {
+public class Receivers implements QuarkusTestResourceLifecycleManager {
 
     /** A request the receiver accepted: the path, the idempotency key and the body. */
     public record Received(String path, String idempotencyKey, String body) {
@@ -25,6 +29,7 @@ public class WebhookReceiver implements QuarkusTestResourceLifecycleManager {
     private static final List<Received> ACCEPTED = new CopyOnWriteArrayList<>();
     private static final AtomicInteger REFUSE_NEXT = new AtomicInteger();
     private static HttpServer server;
+    private static GreenMail mail;
 
     @Override
     public synchronized Map<String, String> start() {
@@ -45,11 +50,21 @@ public class WebhookReceiver implements QuarkusTestResourceLifecycleManager {
                 exchange.close();
             });
             server.start();
+            mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+            mail.start();
         }
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.of("notify.webhooks.senior-managers", base + "/senior-managers",
                 "notify.webhooks.team-managers", base + "/team-managers",
-                "notify.webhooks.hr", base + "/hr");
+                "notify.webhooks.hr", base + "/hr",
+                "notify.emails.senior-managers", "heads-of-service@council.test",
+                "quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.port", String.valueOf(mail.getSmtp().getPort()));
+    }
+
+    /** The e-mails received so far. */
+    public static MimeMessage[] mail() {
+        return mail.getReceivedMessages();
     }
 
     @Override
