@@ -27,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A live screen subscribed to the stream sees an alert fire, and sees only the alerts its caller may see. */
 @QuarkusTest
 @WithTestResource(value = ServiceTestEnvironment.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = Receivers.class, scope = TestResourceScope.GLOBAL)
 class AlertStreamTest {
 
     @TestHTTPResource("/api/v1/alerts/stream")

@@ -35,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The breach rules firing and resolving on the services' events, one alert per problem, and acknowledgement. */
 @QuarkusTest
 @WithTestResource(value = ServiceTestEnvironment.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = Receivers.class, scope = TestResourceScope.GLOBAL)
 class AlertsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

@@ -40,6 +40,11 @@ public class ServiceTestEnvironment implements QuarkusTestResourceLifecycleManag
         return kafka;
     }
 
+    /** The database, for tests that look at what a service stored. */
+    public static EmbeddedDatabase database() {
+        return database;
+    }
+
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

@@ -49,17 +49,25 @@ public class AlertBook {
     }
 
     /**
-     * Brings the subject's alerts for these rules in line with the breaches that hold now. Runs inside a
-     * transaction; subjects take turns (an advisory lock on the subject), so an event and the timer never
-     * raise the same alert twice.
+     * Makes evaluations of one subject take turns until the transaction ends. Take it before reading what
+     * the rules look at: the reads then see what the turn before committed, so the last evaluation is
+     * always of the latest view, and an event and the timer never raise the same alert twice.
      */
-    public Uni<Void> reconcile(UUID subjectId, Set<Rule> rules, List<Breach> holding) {
+    public Uni<Void> lockSubject(UUID subjectId) {
         return Panache.getSession()
                 .chain(session -> session.createNativeQuery(
                                 "select count(*) from (select pg_advisory_xact_lock(hashtextextended(:s, 0))) locked",
                                 Long.class)
                         .setParameter("s", subjectId.toString()).getSingleResult())
-                .chain(() -> Alert.<Alert>list("subjectId = ?1 and status <> ?2", subjectId, AlertStatus.RESOLVED))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Brings the subject's alerts for these rules in line with the breaches that hold now. Runs inside a
+     * transaction that holds {@link #lockSubject} for the subject.
+     */
+    public Uni<Void> reconcile(UUID subjectId, Set<Rule> rules, List<Breach> holding) {
+        return Alert.<Alert>list("subjectId = ?1 and status <> ?2", subjectId, AlertStatus.RESOLVED)
                 .chain(open -> {
                     Uni<Void> changes = Uni.createFrom().voidItem();
                     for (Breach breach : holding) {

@@ -13,6 +13,8 @@ import uk.workforcewatch.gateway.view.PostView;
 import uk.workforcewatch.gateway.view.WorkerView;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -30,17 +32,35 @@ public class Evaluation {
         this.alerts = alerts;
     }
 
+    /** The caseload row in hand is the subject's latest: its one consumer writes it and holds its row lock. */
     public Uni<Void> caseload(CaseloadView caseload) {
-        return alerts.reconcile(caseload.workerId, Rules.WORKER_RULES, rules.ofCaseload(caseload));
+        return alerts.lockSubject(caseload.workerId)
+                .chain(() -> alerts.reconcile(caseload.workerId, Rules.WORKER_RULES, rules.ofCaseload(caseload)));
     }
 
     public Uni<Void> kase(CaseView kase) {
-        return alerts.reconcile(kase.id, Rules.CASE_RULES, rules.ofCase(kase).stream().toList());
+        return alerts.lockSubject(kase.id)
+                .chain(() -> alerts.reconcile(kase.id, Rules.CASE_RULES, rules.ofCase(kase).stream().toList()));
     }
 
+    /**
+     * A team's staffing rules read workers and posts, which two consumers write: the team's lock is taken
+     * before they are read, so the last evaluation sees both.
+     */
     public Uni<Void> team(UUID teamId) {
-        return WorkerView.<WorkerView>list("teamId", teamId).chain(workers -> PostView.<PostView>list("teamId", teamId)
-                .chain(posts -> alerts.reconcile(teamId, Rules.TEAM_RULES, rules.ofTeam(teamId, workers, posts))));
+        return alerts.lockSubject(teamId)
+                .chain(() -> WorkerView.<WorkerView>list("teamId", teamId))
+                .chain(workers -> PostView.<PostView>list("teamId", teamId)
+                        .chain(posts -> alerts.reconcile(teamId, Rules.TEAM_RULES, rules.ofTeam(teamId, workers, posts))));
+    }
+
+    /** Several teams, locked in id order so two evaluations never wait on each other. */
+    public Uni<Void> teams(Set<UUID> teamIds) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (UUID teamId : new TreeSet<>(teamIds)) {
+            all = all.chain(() -> team(teamId));
+        }
+        return all;
     }
 
     /** Cases waiting for a worker cross their threshold as time passes: look again, a transaction per case. */

@@ -22,6 +22,9 @@ import uk.workforcewatch.events.staffing.WorkerEvent;
 import uk.workforcewatch.events.staffing.WorkerState;
 import uk.workforcewatch.gateway.alerts.Evaluation;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -68,15 +71,14 @@ public class ViewConsumer {
             view.teamId = state.teamId();
             view.name = state.name();
             view.role = state.role();
-            view.fte = state.fte();
+            view.fte = fte(state.fte());
             view.employment = state.employment();
             view.postId = state.postId();
             view.startDate = state.startDate();
             view.leftOn = state.leftOn();
             view.version = event.version();
-            return view.persistAndFlush().chain(() -> evaluation.team(view.teamId))
-                    .chain(() -> formerTeam == null || formerTeam.equals(view.teamId) ? Uni.createFrom().voidItem()
-                            : evaluation.team(formerTeam));
+            Set<UUID> teams = formerTeam == null ? Set.of(view.teamId) : Set.of(view.teamId, formerTeam);
+            return view.persistAndFlush().chain(() -> evaluation.teams(teams));
         });
     }
 
@@ -88,7 +90,7 @@ public class ViewConsumer {
             view.id = event.aggregateId();
             view.teamId = state.teamId();
             view.role = state.role();
-            view.fte = state.fte();
+            view.fte = fte(state.fte());
             view.establishedOn = state.establishedOn();
             view.removedOn = state.removedOn();
             view.version = event.version();
@@ -151,6 +153,11 @@ public class ViewConsumer {
             return change.apply(view).chain(() -> view.persist()).replaceWithVoid();
         })).onFailure().invoke(e -> LOG.warnf(e, "Could not apply %s %s version %d: to the dead-letter topic",
                 event.type(), event.aggregateId(), event.version()));
+    }
+
+    /** FTE as the database keeps it, so a figure reads the same whether it comes from an event or a row. */
+    private static BigDecimal fte(BigDecimal fte) {
+        return fte.setScale(6, RoundingMode.HALF_UP);
     }
 
     private String write(WorkerCaseload caseload) {
