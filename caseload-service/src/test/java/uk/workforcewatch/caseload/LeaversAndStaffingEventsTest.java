@@ -15,6 +15,7 @@ import uk.workforcewatch.events.staffing.Role;
 import uk.workforcewatch.events.staffing.StaffingTopics;
 import uk.workforcewatch.testing.EventLog;
 import uk.workforcewatch.testing.ServiceTestEnvironment;
+import uk.workforcewatch.testing.TestClock;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

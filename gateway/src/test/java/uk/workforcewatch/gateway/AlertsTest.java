@@ -18,6 +18,7 @@ import uk.workforcewatch.events.staffing.StaffingTopics;
 import uk.workforcewatch.gateway.alerts.Evaluation;
 import uk.workforcewatch.testing.EventLog;
 import uk.workforcewatch.testing.ServiceTestEnvironment;
+import uk.workforcewatch.testing.TestClock;
 import uk.workforcewatch.testing.Tokens;
 
 import java.nio.charset.StandardCharsets;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import uk.workforcewatch.gateway.notifications.Dispatcher;
 import uk.workforcewatch.testing.ServiceTestEnvironment;
+import uk.workforcewatch.testing.TestClock;
 import uk.workforcewatch.testing.Tokens;
 
 import java.time.Duration;

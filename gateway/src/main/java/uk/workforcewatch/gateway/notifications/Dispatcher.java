@@ -109,12 +109,24 @@ public class Dispatcher {
                 }).replaceWithVoid();
     }
 
-    /** Sends one batch; records it delivered, or the error and when to try again. */
+    /**
+     * Sends one batch, if this process wins it; records it delivered, or the error and when to try again.
+     * Winning takes a lease (the next try moves past the send timeout), so two gateways never both send it.
+     */
     private Uni<Void> send(List<Delivery> batch) {
         Delivery first = batch.get(0);
-        Uni<String> sent = first.target.startsWith(MAILTO) ? mail(batch) : post(batch);
-        return sent.onFailure().recoverWithItem(Throwable::toString)
-                .chain(error -> Panache.withTransaction(() -> record(batch.stream().map(d -> d.id).toList(), error)));
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> Delivery.update(
+                        "nextAttemptAt = ?1 where batchId = ?2 and status = ?3 and nextAttemptAt <= ?4",
+                        now.plus(config.sendTimeout().multipliedBy(2)), first.batchId, Delivery.PENDING, now))
+                .chain(won -> {
+                    if (won == 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Uni<String> sent = first.target.startsWith(MAILTO) ? mail(batch) : post(batch);
+                    return sent.onFailure().recoverWithItem(Throwable::toString).chain(error -> Panache.withTransaction(
+                            () -> record(batch.stream().map(d -> d.id).toList(), error)));
+                });
     }
 
     /** Posts the batch as JSON; the item is null when the receiver accepted it, else what went wrong. */

@@ -1,4 +1,4 @@
-package uk.workforcewatch.caseload;
+package uk.workforcewatch.testing;
 
 import io.quarkus.test.Mock;
 
@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** The service's clock in tests: the real time, moved forward when a test needs a day to come. */
+/**
+ * The clock of the service under test, in place of its own: the real time, moved forward when a test
+ * needs a day or an interval to pass.
+ */
 @Mock
 public class TestClock extends Clock {
 
