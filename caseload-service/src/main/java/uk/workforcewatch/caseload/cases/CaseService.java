@@ -14,7 +14,6 @@ import uk.workforcewatch.caseload.limits.Breach;
 import uk.workforcewatch.caseload.limits.CaseloadLimits;
 import uk.workforcewatch.caseload.staff.KnownTeam;
 import uk.workforcewatch.caseload.staff.KnownWorker;
-import uk.workforcewatch.events.caseload.CaseCategory;
 import uk.workforcewatch.events.caseload.CaseEvent;
 import uk.workforcewatch.events.caseload.CaseStatus;
 import uk.workforcewatch.events.caseload.CaseloadTopics;
