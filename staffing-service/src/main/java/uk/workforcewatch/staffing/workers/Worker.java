@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.OptimisticLock;
 import uk.workforcewatch.events.staffing.Employment;
 import uk.workforcewatch.events.staffing.LeavingReason;
 import uk.workforcewatch.events.staffing.Role;
@@ -56,6 +57,13 @@ public class Worker extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /**
+     * The day the values published as current were in force. Bookkeeping only: it changes no version
+     * of the worker.
+     */
+    @OptimisticLock(excluded = true)
+    public LocalDate publishedAsOf;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "worker_period", joinColumns = @JoinColumn(name = "worker_id"))

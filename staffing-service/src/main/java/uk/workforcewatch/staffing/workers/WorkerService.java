@@ -4,7 +4,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 import uk.workforcewatch.events.staffing.Role;
 import uk.workforcewatch.events.staffing.StaffingTopics;
@@ -53,6 +55,7 @@ public class WorkerService {
         worker.startDate = request.startDate();
         worker.registrationNumber = request.registrationNumber();
         worker.origin = request.origin();
+        worker.publishedAsOf = today();
         worker.periods.add(new Period(request.startDate(), request.role(), request.teamId(), request.fte(),
                 request.postId()));
         return requireTeam(request.teamId())
@@ -136,6 +139,31 @@ public class WorkerService {
         });
     }
 
+    /**
+     * A change recorded ahead of its date becomes current on that date: publish those workers again, each
+     * in a transaction of its own, with a new version, so consumers that keep only what is current learn
+     * of it. Runs at start and then every hour, so a day is never missed.
+     */
+    @Scheduled(every = "${staffing.current-values-check-every:1h}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public Uni<Void> publishPeriodsStartingNow() {
+        LocalDate today = today();
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select distinct w.id from worker w join worker_period p on p.worker_id = w.id"
+                                + " where p.effective_from > w.published_as_of and p.effective_from <= :today",
+                        UUID.class).setParameter("today", today).getResultList()))
+                .chain(ids -> {
+                    Uni<Void> all = Uni.createFrom().voidItem();
+                    for (UUID id : ids) {
+                        all = all.chain(() -> Panache.withTransaction(() -> lockForChange(id)
+                                .call(worker -> Panache.getSession()
+                                        .chain(session -> session.lock(worker, LockModeType.PESSIMISTIC_FORCE_INCREMENT)))
+                                .chain(worker -> publish(WorkerEvent.CHANGED, worker))).replaceWithVoid());
+                    }
+                    return all;
+                });
+    }
+
     @WithSession
     public Uni<Worker> get(UUID id) {
         return find(id);
@@ -210,8 +238,9 @@ public class WorkerService {
     }
 
     private Uni<Worker> publish(String type, Worker worker) {
+        worker.publishedAsOf = today();
         WorkerEvent event = new WorkerEvent(UUID.randomUUID(), type, worker.id, worker.version, clock.instant(),
-                worker.state(today()));
+                worker.state(worker.publishedAsOf));
         LOG.infof("%s worker=%s version=%d", type, worker.id, worker.version);
         return outbox.publish(StaffingTopics.WORKERS, event).replaceWith(worker);
     }
