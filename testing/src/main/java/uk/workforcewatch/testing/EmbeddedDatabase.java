@@ -39,6 +39,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return "postgresql://localhost:" + port() + "/postgres";
     }
 
+    /** Creates another database on the same server, for a second service in the same test run. */
+    public void createDatabase(String name) {
+        try (var connection = java.sql.DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
+             var statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Database " + name + " could not be created", e);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         postgres.close();
