@@ -5,6 +5,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 
 /** A real PostgreSQL server (zonky's embedded binaries) on a random port, user {@code postgres}. */
 public final class EmbeddedDatabase implements AutoCloseable {
@@ -41,10 +43,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Creates another database on the same server, for a second service in the same test run. */
     public void createDatabase(String name) {
-        try (var connection = java.sql.DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
+        try (var connection = DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
              var statement = connection.createStatement()) {
             statement.execute("create database " + name);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("Database " + name + " could not be created", e);
         }
     }

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.workforcewatch.access.Roles;
 import uk.workforcewatch.access.TeamAccess;
 import uk.workforcewatch.access.TeamScope;
+import uk.workforcewatch.events.alerts.AlertState;
 import uk.workforcewatch.events.alerts.AlertStatus;
 import uk.workforcewatch.events.caseload.CaseStatus;
 import uk.workforcewatch.gateway.alerts.Alert;
@@ -100,8 +101,9 @@ public class MonitoringResource {
         Map<UUID, WorkerView> byId = workers.stream().filter(w -> w.leftOn == null || !w.leftOn.isBefore(today))
                 .collect(Collectors.toMap(w -> w.id, Function.identity()));
         Map<UUID, CaseloadView> loads = caseloads.stream().collect(Collectors.toMap(c -> c.workerId, Function.identity()));
+        Set<UUID> known = workers.stream().map(w -> w.id).collect(Collectors.toSet());
         Set<UUID> ids = new LinkedHashSet<>(byId.keySet());
-        loads.keySet().stream().filter(id -> !workers.stream().anyMatch(w -> w.id.equals(id))).forEach(ids::add);
+        loads.keySet().stream().filter(id -> !known.contains(id)).forEach(ids::add);
         return ids.stream().sorted().map(id -> picture(id, byId.get(id), loads.get(id), List.of())).toList();
     }
 
@@ -109,7 +111,7 @@ public class MonitoringResource {
         Pictures.Caseload figures = caseload == null ? null : new Pictures.Caseload(caseload.openCases,
                 caseload.cpCases, caseload.limit, caseload.cpLimit, caseload.weightedLoad, caseload.weightedLimit,
                 caseload.byCategory);
-        List<uk.workforcewatch.events.alerts.AlertState> states = open.stream().map(alerts::state).toList();
+        List<AlertState> states = open.stream().map(alerts::state).toList();
         if (worker == null) {
             return new Pictures.Worker(id, null, null, caseload.teamId, null, null, null, null, figures, states);
         }
