@@ -39,6 +39,7 @@ import java.util.function.Supplier;
 public class ViewConsumer {
 
     private static final Logger LOG = Logger.getLogger(ViewConsumer.class);
+    private static final Supplier<Uni<Void>> NOTHING_TO_EVALUATE = () -> Uni.createFrom().voidItem();
 
     private final Evaluation evaluation;
     private final ObjectMapper json;
@@ -57,7 +58,7 @@ public class ViewConsumer {
             view.serviceArea = event.team().serviceArea() == null ? null : event.team().serviceArea().name();
             view.managerId = event.team().managerId();
             view.version = event.version();
-            return Uni.createFrom().voidItem();
+            return NOTHING_TO_EVALUATE;
         });
     }
 
@@ -78,7 +79,7 @@ public class ViewConsumer {
             view.leftOn = state.leftOn();
             view.version = event.version();
             Set<UUID> teams = formerTeam == null ? Set.of(view.teamId) : Set.of(view.teamId, formerTeam);
-            return view.persistAndFlush().chain(() -> evaluation.teams(teams));
+            return () -> evaluation.teams(teams);
         });
     }
 
@@ -94,7 +95,7 @@ public class ViewConsumer {
             view.establishedOn = state.establishedOn();
             view.removedOn = state.removedOn();
             view.version = event.version();
-            return view.persistAndFlush().chain(() -> evaluation.team(view.teamId));
+            return () -> evaluation.team(view.teamId);
         });
     }
 
@@ -111,7 +112,7 @@ public class ViewConsumer {
             view.workerId = state.workerId();
             view.unallocatedSince = state.unallocatedSince();
             view.version = event.version();
-            return view.persistAndFlush().chain(() -> evaluation.kase(view));
+            return () -> evaluation.kase(view);
         });
     }
 
@@ -131,26 +132,28 @@ public class ViewConsumer {
             view.weightedLimit = state.weightedLimit();
             view.weightsConfigured = state.weightsConfigured();
             view.version = event.version();
-            return view.persistAndFlush().chain(() -> evaluation.caseload(view));
+            return () -> evaluation.caseload(view);
         });
     }
 
     /**
      * Applies the event to the view row in one transaction, only when it is newer than what the row holds:
-     * an absent row is created, an older or equal version is ignored. ({@code find} is a lambda, not a
+     * an absent row is created, an older or equal version is ignored. {@code copy} writes the event into
+     * the row and says which rules to evaluate once the row is flushed. ({@code find} is a lambda, not a
      * method reference: Panache generates the entity's own static finders.)
      */
     private static <V extends PanacheEntityBase> Uni<Void> apply(DomainEvent event,
                                                                  Function<UUID, Uni<V>> find,
                                                                  Supplier<V> create,
                                                                  Function<V, Long> version,
-                                                                 Function<V, Uni<Void>> change) {
+                                                                 Function<V, Supplier<Uni<Void>>> copy) {
         return Panache.withTransaction(() -> find.apply(event.aggregateId()).chain(held -> {
             if (held != null && version.apply(held) >= event.version()) {
                 return Uni.createFrom().voidItem();
             }
             V view = held != null ? held : create.get();
-            return change.apply(view).chain(() -> view.persist()).replaceWithVoid();
+            Supplier<Uni<Void>> evaluate = copy.apply(view);
+            return view.persistAndFlush().chain(() -> evaluate.get());
         })).onFailure().invoke(e -> LOG.warnf(e, "Could not apply %s %s version %d: to the dead-letter topic",
                 event.type(), event.aggregateId(), event.version()));
     }

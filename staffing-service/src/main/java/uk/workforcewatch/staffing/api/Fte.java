@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 /** FTE is kept, and published, to six decimal places, as the census returns it. */
 public final class Fte {
 
-    public static final int SCALE = 6;
+    private static final int SCALE = 6;
 
     private Fte() {
     }
