@@ -67,8 +67,11 @@ class ThroughTheServicesTest {
                 .post(staffingUrl + "/api/v1/teams").then().statusCode(201).extract().<String>path("id"));
         UUID worker = hire(staffingUrl, team);
         UUID colleague = hire(staffingUrl, team);
-        await().atMost(Duration.ofSeconds(60)).until(() -> RestAssured.given().auth().oauth2(Tokens.seniorManager())
-                .get(caseloadUrl + "/api/v1/workers/" + colleague + "/caseload").statusCode() == 200);
+        // each worker's events are keyed by the worker, so they may reach caseload-service in any order
+        for (UUID hired : List.of(worker, colleague)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> RestAssured.given().auth().oauth2(Tokens.seniorManager())
+                    .get(caseloadUrl + "/api/v1/workers/" + hired + "/caseload").statusCode() == 200);
+        }
 
         for (int i = 0; i < 15; i++) {
             allocate(caseloadUrl, open(caseloadUrl, team), worker, null, Tokens.teamManager(team), 200);
