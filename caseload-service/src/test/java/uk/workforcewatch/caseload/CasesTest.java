@@ -13,7 +13,11 @@ import uk.workforcewatch.testing.EventLog;
 import uk.workforcewatch.testing.ServiceTestEnvironment;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +26,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.workforcewatch.caseload.Api.fill;
 import static uk.workforcewatch.caseload.Api.allocate;
 import static uk.workforcewatch.caseload.Api.manager;
 import static uk.workforcewatch.caseload.Api.openCase;
@@ -135,6 +142,60 @@ class CasesTest {
                 .body("workers[0].workerId", equalTo(worker.toString()), "workers[0].openCases", equalTo(1),
                         "workers[0].limit", equalTo(7), "workers[0].cpLimit", equalTo(4), "workers[0].headroom", equalTo(6))
                 .body("unallocated.caseId", equalTo(List.of(cp, cin)))
-                .body("unallocated[0].hoursWaiting", equalTo(0));
+                .body("unallocated[0].unallocatedSince", equalTo("2025-01-06T00:00:00Z"));
+    }
+
+    @Test
+    void aCaseRecordedLateHasBeenWaitingSinceTheDayItWasOpened() {
+        UUID team = Staffing.team();
+        String id = openCase(team, "CP");
+        senior().get("/api/v1/cases/" + id).then().body("openedOn", equalTo("2025-01-06"),
+                "unallocatedSince", equalTo("2025-01-06T00:00:00Z"));
+        String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+        String recent = senior().body(Map.of("reference", "C-" + UUID.randomUUID().toString().substring(0, 13),
+                        "category", "CP", "teamId", team, "openedOn", today))
+                .post("/api/v1/cases").then().statusCode(201).extract().path("id");
+        Instant since = Instant.parse(senior().get("/api/v1/cases/" + recent).then().extract().path("unallocatedSince"));
+        assertTrue(Duration.between(since, Instant.now()).abs().toMinutes() < 5, "today's case waits from now: " + since);
+    }
+
+    @Test
+    void aCaseOpenedAllocatedIsHeldToTheSameLimitsAndCountsAtOnce() {
+        UUID team = Staffing.team();
+        UUID worker = Staffing.worker(team, Role.SOCIAL_WORKER, "1.0");
+        fill(team, worker, "CIN", 15);
+        String reference = "C-" + UUID.randomUUID().toString().substring(0, 13);
+        Map<String, Object> sixteenth = new HashMap<>(Map.of("reference", reference, "category", "CP", "teamId", team,
+                "openedOn", "2025-03-03", "workerId", worker));
+
+        problem(manager(team).body(sixteenth).post("/api/v1/cases").then(), 409)
+                .body("breaches[0].limit", equalTo("CASELOAD_LIMIT"));
+        sixteenth.put("overrideReason", "Sibling of a child he holds");
+        problem(manager(team).body(sixteenth).post("/api/v1/cases").then(), 403);
+        senior().queryParam("teamId", team).queryParam("size", 100).get("/api/v1/cases").then()
+                .body("total", equalTo(15));
+
+        String id = senior().body(sixteenth).post("/api/v1/cases").then().statusCode(201)
+                .body("workerId", equalTo(worker.toString()), "workersSoFar", equalTo(1), "unallocatedSince", nullValue(),
+                        "version", equalTo(0))
+                .extract().path("id");
+        senior().get("/api/v1/cases/" + id).then().body("history.change", equalTo(List.of("ALLOCATED")),
+                "history[0].overrideReason", equalTo("Sibling of a child he holds"));
+        senior().get("/api/v1/workers/" + worker + "/caseload").then().body("openCases", equalTo(16),
+                "byCategory.CP", equalTo(1));
+        var opened = EventLog.awaitRecords(CaseloadTopics.CASES, id, 1, CaseEvent.class, Duration.ofSeconds(30));
+        assertEquals(CaseEvent.OPENED, opened.get(0).ceType());
+        assertEquals(worker, opened.get(0).event().caseState().workerId());
+        await().atMost(Duration.ofSeconds(30)).until(() -> EventLog.read(CaseloadTopics.WORKER_CASELOADS,
+                WorkerCaseloadEvent.class, r -> worker.toString().equals(r.key())).stream()
+                .anyMatch(e -> e.event().caseload().openCases() == 16));
+    }
+
+    @Test
+    void anOverrideReasonNeedsAWorker() {
+        UUID team = Staffing.team();
+        problem(senior().body(Map.of("reference", "C-" + UUID.randomUUID().toString().substring(0, 13),
+                        "category", "CP", "teamId", team, "openedOn", "2025-03-03", "overrideReason", "Because"))
+                .post("/api/v1/cases").then(), 400);
     }
 }

@@ -18,14 +18,19 @@ public final class CaseApi {
     private CaseApi() {
     }
 
-    /** {@code reference} is pseudonymous: letters, digits and dashes, so a child's name cannot be stored. */
+    /**
+     * {@code reference} is pseudonymous: letters, digits and dashes, so a child's name cannot be stored. A case
+     * may be opened already allocated to {@code workerId}, under the same limits as an allocation.
+     */
     public record OpenCase(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{3,40}",
                     message = "must be a pseudonymous reference: 3 to 40 letters, digits or dashes, no spaces")
             String reference,
             @NotNull CaseCategory category,
             @NotNull UUID teamId,
-            @NotNull LocalDate openedOn) {
+            @NotNull LocalDate openedOn,
+            UUID workerId,
+            @Size(min = 3, max = 500) String overrideReason) {
     }
 
     public record Recategorise(@NotNull CaseCategory category, Long version) {

@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import uk.workforcewatch.caseload.api.Page;
 import uk.workforcewatch.caseload.caseloads.WorkerCaseloads;
 import uk.workforcewatch.caseload.limits.Breach;
+import uk.workforcewatch.caseload.limits.Caseload;
 import uk.workforcewatch.caseload.limits.CaseloadLimits;
 import uk.workforcewatch.caseload.staff.KnownTeam;
 import uk.workforcewatch.caseload.staff.KnownWorker;
@@ -52,11 +53,18 @@ public class CaseService {
         this.clock = clock;
     }
 
+    /**
+     * Opens a case, unallocated or already allocated. An unallocated case opened on an earlier day has been
+     * waiting since that day began, however late it is recorded; one opened today, since it was recorded.
+     */
     @WithTransaction
     public Uni<Case> open(CaseApi.OpenCase request, Caller caller) {
         caller.scope().require(request.teamId());
         if (request.openedOn().isAfter(today())) {
             throw ProblemException.invalid("openedOn", "must not be in the future");
+        }
+        if (request.overrideReason() != null && request.workerId() == null) {
+            throw ProblemException.invalid("overrideReason", "only with a workerId");
         }
         Case kase = new Case();
         kase.id = UUID.randomUUID();
@@ -65,8 +73,9 @@ public class CaseService {
         kase.teamId = request.teamId();
         kase.status = CaseStatus.OPEN;
         kase.openedOn = request.openedOn();
-        kase.unallocatedSince = clock.instant();
-        return KnownTeam.findById(request.teamId()).invoke(team -> {
+        kase.unallocatedSince = request.openedOn().isBefore(today())
+                ? request.openedOn().atStartOfDay(clock.getZone()).toInstant() : clock.instant();
+        Uni<Void> checked = KnownTeam.findById(request.teamId()).invoke(team -> {
             if (team == null) {
                 throw ProblemException.invalid("teamId", "no team has id " + request.teamId());
             }
@@ -74,7 +83,17 @@ public class CaseService {
             if (count > 0) {
                 throw ProblemException.conflict("A case with reference " + request.reference() + " exists already");
             }
-        }).chain(() -> kase.persistAndFlush()).chain(() -> publish(CaseEvent.OPENED, kase));
+        }).replaceWithVoid();
+        if (request.workerId() == null) {
+            return checked.chain(() -> kase.persistAndFlush()).chain(() -> publish(CaseEvent.OPENED, kase));
+        }
+        return checked.chain(() -> lockWorker(request.workerId()))
+                .chain(worker -> give(kase, worker, request.workerId(), Allocation.Change.ALLOCATED,
+                        request.overrideReason(), caller)
+                        .chain(given -> kase.persist().chain(() -> given.allocation().persist())
+                                .chain(Panache::flush)
+                                .chain(() -> publish(CaseEvent.OPENED, kase))
+                                .call(() -> caseloads.publish(worker, given.after()))));
     }
 
     @WithTransaction
@@ -95,27 +114,40 @@ public class CaseService {
                 throw ProblemException.conflict("The worker already holds case " + id);
             }
             UUID previous = kase.workerId;
+            Allocation.Change change = previous == null ? Allocation.Change.ALLOCATED : Allocation.Change.REALLOCATED;
             return lockWorkers(request.workerId(), previous).chain(workers -> {
                 KnownWorker worker = workers.get(request.workerId());
-                requireCanHold(worker, request.workerId(), kase);
-                return caseloads.of(worker.id).chain(caseload -> {
-                    List<Breach> breaches = limits.breachesIfAllocated(worker.role, worker.fte, caseload, kase.category);
-                    Allocation allocation = Allocation.of(withWorker(kase, worker.id),
-                            previous == null ? Allocation.Change.ALLOCATED : Allocation.Change.REALLOCATED,
-                            clock.instant(), caller.name());
-                    if (!breaches.isEmpty()) {
-                        override(allocation, breaches, request.overrideReason(), caller, worker);
-                    }
-                    kase.workersSoFar++;
-                    return allocation.persist()
-                            .chain(Panache::flush)
-                            .chain(() -> publish(previous == null ? CaseEvent.ALLOCATED : CaseEvent.REALLOCATED,
-                                    kase))
-                            .call(() -> caseloads.publish(worker, caseload.plus(kase.category)))
-                            .call(() -> previous == null ? Uni.createFrom().voidItem()
-                                    : caseloads.recountAndPublish(workers.get(previous)));
-                });
+                return give(kase, worker, request.workerId(), change, request.overrideReason(), caller)
+                        .chain(given -> given.allocation().persist()
+                                .chain(Panache::flush)
+                                .chain(() -> publish(previous == null ? CaseEvent.ALLOCATED : CaseEvent.REALLOCATED,
+                                        kase))
+                                .call(() -> caseloads.publish(worker, given.after()))
+                                .call(() -> previous == null ? Uni.createFrom().voidItem()
+                                        : caseloads.recountAndPublish(workers.get(previous))));
             });
+        });
+    }
+
+    /** The allocation to record, and the worker's caseload once they hold the case. */
+    private record Given(Allocation allocation, Caseload after) {
+    }
+
+    /**
+     * Gives the case to the worker, whose row the caller has locked: refuses a worker who cannot hold it, and
+     * an allocation that breaks a limit unless a senior manager overrides it.
+     */
+    private Uni<Given> give(Case kase, KnownWorker worker, UUID workerId, Allocation.Change change,
+                            String overrideReason, Caller caller) {
+        requireCanHold(worker, workerId, kase);
+        return caseloads.of(worker.id).map(caseload -> {
+            List<Breach> breaches = limits.breachesIfAllocated(worker.role, worker.fte, caseload, kase.category);
+            Allocation allocation = Allocation.of(withWorker(kase, worker.id), change, clock.instant(), caller.name());
+            if (!breaches.isEmpty()) {
+                override(allocation, breaches, overrideReason, caller, worker);
+            }
+            kase.workersSoFar++;
+            return new Given(allocation, caseload.plus(kase.category));
         });
     }
 

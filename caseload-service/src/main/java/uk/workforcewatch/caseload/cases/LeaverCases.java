@@ -41,7 +41,8 @@ public class LeaverCases {
 
     /** Releases the cases of every worker whose leaving date has come, a transaction per worker. */
     @Scheduled(every = "${caseload.leaver-sweep-every}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public Uni<Void> sweep() {
         return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(
                                 "select distinct w.id from worker w join case_file c on c.worker_id = w.id"
