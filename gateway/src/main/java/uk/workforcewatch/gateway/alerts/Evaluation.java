@@ -65,7 +65,8 @@ public class Evaluation {
 
     /** Cases waiting for a worker cross their threshold as time passes: look again, a transaction per case. */
     @Scheduled(every = "${rules.unallocated-check-every}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public Uni<Void> waitingCases() {
         return Panache.withSession(() -> CaseView.<CaseView>list(
                         "status = ?1 and workerId is null and unallocatedSince is not null", CaseStatus.OPEN))

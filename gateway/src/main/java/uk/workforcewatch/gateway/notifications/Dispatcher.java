@@ -64,7 +64,8 @@ public class Dispatcher {
         http.close();
     }
 
-    @Scheduled(every = "${notify.dispatch-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${notify.dispatch-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public Uni<Void> dispatch() {
         return Panache.withTransaction(this::repeatUnacknowledged)
                 .chain(() -> Panache.withTransaction(this::formBatches))

@@ -145,7 +145,8 @@ public class WorkerService {
      * of it. Runs at start and then every hour, so a day is never missed.
      */
     @Scheduled(every = "${staffing.current-values-check-every:1h}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     public Uni<Void> publishPeriodsStartingNow() {
         LocalDate today = today();
         return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(
