@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "outbox")
 public interface OutboxConfig {
@@ -43,7 +44,6 @@ public interface OutboxConfig {
     @WithDefault("3")
     int topicPartitions();
 
-    /** Replication factor of a topic the relay creates. */
-    @WithDefault("1")
-    short topicReplicationFactor();
+    /** Replication factor of a topic the relay creates; the broker's default when not set. */
+    Optional<Short> topicReplicationFactor();
 }

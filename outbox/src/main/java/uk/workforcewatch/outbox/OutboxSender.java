@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -137,7 +138,7 @@ class OutboxSender implements AutoCloseable {
         try (Admin admin = Admin.create(properties)) {
             Set<String> existing = admin.listTopics().names().get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> topics = missing.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, config.topicPartitions(), config.topicReplicationFactor())
+                    .map(t -> new NewTopic(t, Optional.of(config.topicPartitions()), config.topicReplicationFactor())
                             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))
                     .toList();
             for (var creation : admin.createTopics(topics).values().values()) {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -114,7 +115,7 @@ class OutboxSenderTest {
             public Duration sendTimeout() { return sendTimeout; }
             public Duration retention() { return Duration.ofDays(7); }
             public int topicPartitions() { return 3; }
-            public short topicReplicationFactor() { return 1; }
+            public Optional<Short> topicReplicationFactor() { return Optional.empty(); }
         };
     }
 }
