@@ -139,6 +139,21 @@ class AlertsTest {
     }
 
     @Test
+    void aWorkerTakingAVacantPostInTheirOwnTeamResolvesTheVacancy() {
+        UUID team = UUID.randomUUID();
+        UUID post = UUID.randomUUID();
+        UUID worker = UUID.randomUUID();
+        Events.post(post, team, 0, "1.0");
+        Events.worker(worker, team, 0, Employment.PERMANENT, "1.0", null);
+        await().atMost(WAIT).untilAsserted(() -> senior().queryParam("teamId", team).queryParam("rule",
+                "TEAM_VACANCY_RATE_HIGH").get("/api/v1/breaches").then().body("$", hasSize(1)));
+
+        Events.worker(worker, team, 1, Employment.PERMANENT, "1.0", post);
+        await().atMost(WAIT).untilAsserted(() -> senior().queryParam("teamId", team).get("/api/v1/breaches").then()
+                .body("$", hasSize(0)));
+    }
+
+    @Test
     void anAlertIsAcknowledgedOnceByThoseWhoMay() {
         UUID team = UUID.randomUUID();
         UUID other = UUID.randomUUID();

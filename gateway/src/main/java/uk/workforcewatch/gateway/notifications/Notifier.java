@@ -38,8 +38,15 @@ public class Notifier {
         this.clock = clock;
     }
 
-    /** Owes the alert's audience a message of this kind; the item is false when a silence holds it back. */
+    /**
+     * Owes the alert's audience a message of this kind; the item is false when a silence holds it back or
+     * nobody is configured to hear it.
+     */
     public Uni<Boolean> enqueue(AlertState alert, String kind) {
+        List<String> targets = targets(alert.rule());
+        if (targets.isEmpty()) {
+            return Uni.createFrom().item(false);
+        }
         Instant now = clock.instant();
         return Silence.count("endedAt is null and until > ?1 and (rule is null or rule = ?2)"
                         + " and (teamId is null or teamId = ?3) and (subjectId is null or subjectId = ?4)",
@@ -50,7 +57,7 @@ public class Notifier {
             }
             String message = write(Map.of("kind", kind, "alert", alert));
             List<Delivery> deliveries = new ArrayList<>();
-            for (String target : targets(alert.rule())) {
+            for (String target : targets) {
                 Delivery delivery = new Delivery();
                 delivery.id = UUID.randomUUID();
                 delivery.target = target;

@@ -78,7 +78,8 @@ public class ViewConsumer {
             view.startDate = state.startDate();
             view.leftOn = state.leftOn();
             view.version = event.version();
-            Set<UUID> teams = formerTeam == null ? Set.of(view.teamId) : Set.of(view.teamId, formerTeam);
+            Set<UUID> teams = formerTeam == null || formerTeam.equals(view.teamId)
+                    ? Set.of(view.teamId) : Set.of(view.teamId, formerTeam);
             return () -> evaluation.teams(teams);
         });
     }
