@@ -1,0 +1,70 @@
+package uk.workforcewatch.stack.demo;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What the demo council holds once loaded, and the subjects of its story with their ids, so the launcher
+ * can point at them and a test can look for their alerts: the team whose manager's token the demo prints
+ * ({@code managedTeam}), the workers over their limit of 15, the worker holding 12 CP cases of 15, the ASYE
+ * worker over their protected 12, the CP case nobody holds, and the team short of staff.
+ *
+ * @param workers          everyone ever hired, leavers included
+ * @param workersInPost    employed today, agency workers included
+ * @param unallocatedCases open cases with no worker, the story's CP case included
+ * @param took             how long the load took
+ */
+public record DemoStory(int teams, int workers, int workersInPost, int leavers, int agencyWorkers, int posts,
+                        int vacantPosts, int openCases, int unallocatedCases, UUID managedTeam,
+                        String managedTeamName, List<Worker> overLimit, Worker cpMix, Worker asyeOverLimit,
+                        Case unallocatedCp, ShortStaffedTeam highVacancy, Duration took) {
+
+    /** A worker of the story, with the caseload figures the gateway's rule sees. */
+    public record Worker(UUID id, String name, String role, BigDecimal fte, UUID teamId, String teamName,
+                         int openCases, int cpCases, int limit, int cpLimit) {
+    }
+
+    /** A case by its pseudonymous reference: no child is ever named. */
+    public record Case(UUID id, String reference, String category, UUID teamId, String teamName,
+                       LocalDate openedOn) {
+    }
+
+    /** A team's staffing by the census definitions: vacancy rate = vacant FTE ÷ (vacant FTE + permanent FTE). */
+    public record ShortStaffedTeam(UUID id, String name, BigDecimal vacancyRate, BigDecimal vacantFte,
+                                   BigDecimal permanentFte, BigDecimal agencyRate) {
+    }
+
+    /** Human-readable lines for the launcher to print: ids, figures and references, never a child's name. */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("%d teams; %d workers in post (%d agency), %d left this year; %d posts, %d vacant;"
+                        + " %,d open cases, %d unallocated (loaded in %.1f s)", teams, workersInPost, agencyWorkers,
+                leavers, posts, vacantPosts, openCases, unallocatedCases, took.toMillis() / 1000.0));
+        for (Worker worker : overLimit) {
+            lines.add(String.format("%s: worker %s (id %s) holds %d cases, over the limit of %d",
+                    worker.teamName(), worker.name(), worker.id(), worker.openCases(), worker.limit()));
+        }
+        lines.add(String.format("%s: worker %s (id %s) holds %d CP cases of %d, over the CP limit of %d",
+                cpMix.teamName(), cpMix.name(), cpMix.id(), cpMix.cpCases(), cpMix.openCases(), cpMix.cpLimit()));
+        lines.add(String.format("%s: ASYE worker %s (id %s) holds %d cases, over the protected limit of %d",
+                asyeOverLimit.teamName(), asyeOverLimit.name(), asyeOverLimit.id(), asyeOverLimit.openCases(),
+                asyeOverLimit.limit()));
+        lines.add(String.format("%s: %s case %s (id %s) has waited for a worker since it was opened on %s",
+                unallocatedCp.teamName(), unallocatedCp.category(), unallocatedCp.reference(), unallocatedCp.id(),
+                unallocatedCp.openedOn()));
+        lines.add(String.format("%s (id %s): vacancy rate %s (%s vacant FTE, %s permanent FTE), over 20%%",
+                highVacancy.name(), highVacancy.id(), percent(highVacancy.vacancyRate()),
+                highVacancy.vacantFte().stripTrailingZeros().toPlainString(),
+                highVacancy.permanentFte().stripTrailingZeros().toPlainString()));
+        return lines;
+    }
+
+    private static String percent(BigDecimal rate) {
+        return rate.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + "%";
+    }
+}

@@ -1,0 +1,54 @@
+package uk.workforcewatch.stack.demo;
+
+import uk.workforcewatch.events.caseload.CaseCategory;
+import uk.workforcewatch.events.staffing.Employment;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Tells the loaded council's story: its counts from the plan, its subjects' ids from what the services answered. */
+final class StoryTeller {
+
+    private final CouncilPlan plan;
+    private final LoadedIds ids;
+
+    StoryTeller(CouncilPlan plan, LoadedIds ids) {
+        this.plan = plan;
+        this.ids = ids;
+    }
+
+    DemoStory tell(Duration took) {
+        CouncilPlan.Story story = plan.story();
+        CouncilPlan.Team shown = plan.team(story.shownTeam());
+        return new DemoStory(plan.teams().size(), plan.workers().size(), plan.inPost().size(),
+                plan.leavers().size(),
+                (int) plan.inPost().stream().filter(w -> w.employment() == Employment.AGENCY).count(),
+                plan.posts().size(), plan.vacantPosts(Optional.empty()).size(), plan.cases().size(),
+                plan.unallocatedCases().size(), ids.of(shown.key()), shown.name(),
+                story.overLimitWorkers().stream().map(this::worker).toList(), worker(story.cpMixWorker()),
+                worker(story.asyeOverLimit()), kase(story.unallocatedCpCase()), shortStaffed(story.highVacancyTeam()),
+                took);
+    }
+
+    private DemoStory.Worker worker(String key) {
+        CouncilPlan.Worker worker = plan.worker(key);
+        List<CouncilPlan.Case> held = plan.casesHeldBy(key);
+        return new DemoStory.Worker(ids.of(key), worker.name(), worker.role().name(), worker.fte(),
+                ids.of(worker.teamKey()), plan.team(worker.teamKey()).name(), held.size(),
+                (int) held.stream().filter(c -> c.category() == CaseCategory.CP).count(), worker.limit(),
+                worker.cpLimit());
+    }
+
+    private DemoStory.Case kase(String reference) {
+        CouncilPlan.Case kase = plan.caseWithReference(reference);
+        return new DemoStory.Case(ids.of(reference), reference, kase.category().name(), ids.of(kase.teamKey()),
+                plan.team(kase.teamKey()).name(), kase.openedOn());
+    }
+
+    private DemoStory.ShortStaffedTeam shortStaffed(String key) {
+        TeamStaffing staffing = TeamStaffing.of(plan, key);
+        return new DemoStory.ShortStaffedTeam(ids.of(key), plan.team(key).name(), staffing.vacancyRate(),
+                staffing.vacantFte(), staffing.permanentFte(), staffing.agencyRate());
+    }
+}

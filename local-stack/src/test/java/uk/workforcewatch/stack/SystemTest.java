@@ -1,0 +1,201 @@
+package uk.workforcewatch.stack;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import uk.workforcewatch.stack.Api.Answer;
+import uk.workforcewatch.stack.demo.DemoStory;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole system as the local stack runs it, on ports and in a folder of the test's own: PostgreSQL, a real
+ * Kafka broker and every service from its packaged jar, each a process of its own, with the demo council
+ * loaded through the API and its story at the gateway. A restart keeps everything. Then a team manager's day:
+ * hire, allocate up to the limit, the sixteenth refused, a senior manager's override, the alert on the stream
+ * and on the webhook, a reallocation, the alert resolved.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SystemTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    private static WebhookReceiver webhook;
+    private static StackConfig config;
+    private static Stack stack;
+    private static final Api api = new Api();
+
+    @BeforeAll
+    static void startTheStack() throws Exception {
+        webhook = new WebhookReceiver();
+        // as ./stack starts it: nobody to notify
+        config = new StackConfig(Path.of(".."), Path.of("target", "system-test"), freePorts(), true, true, Map.of());
+        long started = System.nanoTime();
+        stack = Stack.start(config);
+        System.out.printf("the stack started in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+        webhook.close();
+    }
+
+    @Test
+    @Order(1)
+    void theDemoCouncilLoadsThroughTheApiAndItsStoryShowsAtTheGatewayAtOnce() throws Exception {
+        DemoStory story = DemoData.loadOnce(stack, api.http());
+        System.out.println("the demo council: " + story.lines().get(0));
+
+        Map<String, Integer> expected = Map.of("CASELOAD_OVER_LIMIT", story.overLimit().size() + 1,
+                "CP_MIX_OVER_LIMIT", 1, "CASE_UNALLOCATED", 1, "TEAM_VACANCY_RATE_HIGH", 1);
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertEquals(expected,
+                Breaches.byRule(api.http(), stack.gateway(), stack.tokens().seniorManager())));
+        assertTrue(story.overLimit().size() >= 3, "a few workers over 15");
+        assertEquals(12, story.cpMix().cpCases());
+        assertEquals("ASYE", story.asyeOverLimit().role());
+        assertTrue(story.openCases() > 1000 && story.workersInPost() > 100, story.lines().get(0));
+    }
+
+    @Test
+    @Order(2)
+    void aRestartKeepsEveryServicesDataAndDoesNotLoadTheDemoAgain() throws Exception {
+        String seniorManager = stack.tokens().seniorManager();
+        int teams = api.get(stack.staffing().resolve("/api/v1/teams"), seniorManager).body().size();
+        Map<String, Integer> breaches = Breaches.byRule(api.http(), stack.gateway(), seniorManager);
+        stack.close();
+
+        // the senior managers' channel joins in
+        config = new StackConfig(config.home(), config.data(), config.ports(), false, true, Map.of("gateway",
+                Map.of("NOTIFY_WEBHOOKS_SENIOR_MANAGERS", webhook.url(), "NOTIFY_GROUP_WINDOW", "1s")));
+        stack = Stack.start(config);
+        DemoData.loadOnce(stack, api.http());
+        String token = stack.tokens().seniorManager();
+        assertEquals(teams, api.get(stack.staffing().resolve("/api/v1/teams"), token).body().size());
+        assertEquals(breaches, Breaches.byRule(api.http(), stack.gateway(), token));
+    }
+
+    @Test
+    @Order(3)
+    void aSixteenthCaseIsRefusedThenOverriddenAndTheAlertReachesStreamAndWebhookUntilAReallocationResolvesIt()
+            throws Exception {
+        var tokens = stack.tokens();
+        Answer team = api.post(stack.staffing().resolve("/api/v1/teams"), tokens.hrOfficer(),
+                Map.of("name", "Child Protection South " + UUID.randomUUID(), "serviceArea", "CHILD_PROTECTION"));
+        assertEquals(201, team.status(), team.body().toString());
+        UUID teamId = UUID.fromString(team.text("id"));
+        String manager = tokens.teamManager(teamId);
+        UUID worker = hire(teamId);
+        UUID colleague = hire(teamId);
+        for (UUID hired : List.of(worker, colleague)) {
+            await().atMost(WAIT).until(() -> api.get(stack.caseload().resolve("/api/v1/workers/" + hired + "/caseload"),
+                    manager).status() == 200);
+        }
+
+        for (int i = 0; i < 15; i++) {
+            assertEquals(200, allocate(open(teamId, manager), worker, manager, null).status());
+        }
+        String sixteenth = open(teamId, manager);
+        Answer refused = allocate(sixteenth, worker, manager, null);
+        assertEquals(409, refused.status());
+        assertTrue(refused.body().toString().contains("CASELOAD_LIMIT"), refused.body().toString());
+
+        BlockingQueue<String> screen = subscribe();
+        assertEquals(200, allocate(sixteenth, worker, tokens.seniorManager(), "Sibling of a child she holds").status());
+        long committed = System.nanoTime();
+        String fired = next(screen, worker, "FIRING");
+        long onScreen = System.nanoTime();
+        assertNotNull(fired, "the alert reached the stream");
+        assertTrue(fired.contains("CASELOAD_OVER_LIMIT") && fired.contains("\"openCases\":16"), fired);
+        System.out.printf("override committed to alert on the gateway's stream: %.1f ms%n", (onScreen - committed) / 1e6);
+        await().atMost(WAIT).until(() -> webhook.received(worker.toString(), "\"kind\":\"FIRED\""));
+
+        assertEquals(200, allocate(sixteenth, colleague, manager, null).status());
+        assertNotNull(next(screen, worker, "RESOLVED"), "the reallocation resolved the alert");
+        await().atMost(WAIT).until(() -> webhook.received(worker.toString(), "\"kind\":\"RESOLVED\""));
+    }
+
+    private static UUID hire(UUID team) throws Exception {
+        Answer hired = api.post(stack.staffing().resolve("/api/v1/workers"), stack.tokens().hrOfficer(),
+                Map.of("name", "Worker", "role", "SOCIAL_WORKER", "teamId", team, "fte", "1.0",
+                        "employment", "PERMANENT", "startDate", "2024-01-01"));
+        assertEquals(201, hired.status(), hired.body().toString());
+        return UUID.fromString(hired.text("id"));
+    }
+
+    private static String open(UUID team, String token) throws Exception {
+        Answer opened = api.post(stack.caseload().resolve("/api/v1/cases"), token,
+                Map.of("reference", "C-" + UUID.randomUUID().toString().substring(0, 12), "category", "CIN",
+                        "teamId", team, "openedOn", LocalDate.now(ZoneId.of("Europe/London")).toString()));
+        assertEquals(201, opened.status(), opened.body().toString());
+        return opened.text("id");
+    }
+
+    private static Answer allocate(String kase, UUID worker, String token, String overrideReason) throws Exception {
+        Map<String, Object> body = new HashMap<>();
+        body.put("workerId", worker);
+        if (overrideReason != null) {
+            body.put("overrideReason", overrideReason);
+        }
+        return api.post(stack.caseload().resolve("/api/v1/cases/" + kase + "/allocation"), token, body);
+    }
+
+    /** Opens the gateway's live stream of alerts as a senior manager's dashboard does. */
+    private static BlockingQueue<String> subscribe() throws Exception {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpRequest request = HttpRequest.newBuilder(stack.gateway().resolve("/api/v1/alerts/stream"))
+                .header("Authorization", "Bearer " + stack.tokens().seniorManager()).build();
+        HttpResponse<Stream<String>> response = api.http().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .get(30, TimeUnit.SECONDS);
+        CompletableFuture.runAsync(() -> response.body().forEach(lines::add));
+        return lines;
+    }
+
+    private static String next(BlockingQueue<String> lines, UUID subject, String status) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line != null && line.contains(subject.toString()) && line.contains("\"status\":\"" + status + "\"")) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    private static Ports freePorts() throws IOException {
+        int[] ports = new int[6];
+        for (int i = 0; i < ports.length; i++) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                ports[i] = socket.getLocalPort();
+            }
+        }
+        return new Ports(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5]);
+    }
+}
