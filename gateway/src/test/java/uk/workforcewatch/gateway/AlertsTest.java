@@ -91,6 +91,8 @@ class AlertsTest {
         await().atMost(WAIT).untilAsserted(() -> senior().queryParam("rule", "CP_MIX_OVER_LIMIT").get("/api/v1/breaches")
                 .then().body("findAll { it.subjectId == '" + worker + "' }.figures.cpCases", equalTo(List.of(12))));
         assertEquals(1, alertsOf(worker).size(), "15 of 15 is within the limit: only the mix breaks");
+        senior().get("/api/v1/monitoring/workers/" + worker).then().statusCode(200)
+                .body("caseload.byCategory.CP", equalTo(12), "caseload.byCategory.CIN", equalTo(3));
     }
 
     @Test

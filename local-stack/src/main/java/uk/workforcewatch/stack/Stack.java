@@ -26,6 +26,7 @@ public final class Stack implements AutoCloseable {
     private final SigningKeys keys;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final List<JavaProcess> processes = new ArrayList<>();
+    private final List<JavaProcess> services = new ArrayList<>();
 
     private Stack(StackConfig config, SigningKeys keys) {
         this.config = config;
@@ -54,17 +55,16 @@ public final class Stack implements AutoCloseable {
         started.push(kafka);
         processes.add(kafka.process());
         // the services start side by side; each needs only the database and the broker
-        List<Service> services = List.of(Service.values());
-        List<JavaProcess> running = new ArrayList<>();
-        for (Service service : services) {
+        List<Service> kinds = List.of(Service.values());
+        for (Service service : kinds) {
             JavaProcess process = service.start(config, postgres.port(), kafka.bootstrapServers(), keys);
             started.push(process);
             processes.add(process);
-            running.add(process);
+            services.add(process);
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        for (int i = 0; i < services.size(); i++) {
-            services.get(i).awaitReady(running.get(i), config.ports(), http);
+        for (int i = 0; i < kinds.size(); i++) {
+            kinds.get(i).awaitReady(services.get(i), config.ports(), http);
         }
     }
 
@@ -95,6 +95,8 @@ public final class Stack implements AutoCloseable {
 
     @Override
     public void close() {
+        // the services stop side by side, before the broker and the database they still use while stopping
+        services.forEach(JavaProcess::askToStop);
         while (!started.isEmpty()) {
             try {
                 started.pop().close();

@@ -1,5 +1,6 @@
 package uk.workforcewatch.gateway.monitoring;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import uk.workforcewatch.events.alerts.AlertState;
 import uk.workforcewatch.events.caseload.CaseCategory;
 import uk.workforcewatch.events.staffing.Employment;
@@ -17,8 +18,9 @@ public final class Pictures {
     private Pictures() {
     }
 
+    /** {@code byCategory} is kept as the JSON object it arrived as, and goes out as one. */
     public record Caseload(int openCases, int cpCases, int limit, int cpLimit, BigDecimal weightedLoad,
-                           BigDecimal weightedLimit, String byCategory) {
+                           BigDecimal weightedLimit, @JsonRawValue String byCategory) {
     }
 
     /** Staffing's facts (empty until staffing's event arrives), the caseload, and the worker's open alerts. */
