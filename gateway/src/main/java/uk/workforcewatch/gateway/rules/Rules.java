@@ -1,6 +1,7 @@
 package uk.workforcewatch.gateway.rules;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import uk.workforcewatch.calendar.WorkingDays;
 import uk.workforcewatch.events.alerts.Rule;
 import uk.workforcewatch.events.alerts.Severity;
 import uk.workforcewatch.events.caseload.CaseCategory;
@@ -82,7 +83,7 @@ public class Rules {
             breached = Duration.between(kase.unallocatedSince, now).compareTo(config.cpUnallocatedAfter()) > 0;
             figures = figures("hoursWaiting", hours, "thresholdHours", config.cpUnallocatedAfter().toHours());
         } else {
-            int days = workingDays.between(LocalDate.ofInstant(kase.unallocatedSince, clock.getZone()),
+            int days = workingDays.countAfter(LocalDate.ofInstant(kase.unallocatedSince, clock.getZone()),
                     LocalDate.now(clock));
             breached = days > config.otherUnallocatedAfterWorkingDays();
             figures = figures("workingDaysWaiting", days, "thresholdWorkingDays",

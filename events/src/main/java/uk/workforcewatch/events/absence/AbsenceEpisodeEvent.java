@@ -1,0 +1,16 @@
+package uk.workforcewatch.events.absence;
+
+import uk.workforcewatch.events.DomainEvent;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A change of an absence episode, with its full new state. Published to {@link AbsenceTopics#EPISODES}. */
+public record AbsenceEpisodeEvent(UUID eventId, String type, UUID aggregateId, long version, Instant occurredAt,
+                                  AbsenceEpisodeState episode) implements DomainEvent {
+
+    public static final String STARTED = "AbsenceStarted";
+    public static final String CHANGED = "AbsenceChanged";
+    public static final String ENDED = "AbsenceEnded";
+    public static final String RETURN_INTERVIEW_RECORDED = "ReturnInterviewRecorded";
+}
