@@ -25,4 +25,5 @@ SQL
 
 create_database staffing "$STAFFING_DB_USER" "$STAFFING_DB_PASSWORD"
 create_database caseload "$CASELOAD_DB_USER" "$CASELOAD_DB_PASSWORD"
+create_database sickness "$SICKNESS_DB_USER" "$SICKNESS_DB_PASSWORD"
 create_database gateway "$GATEWAY_DB_USER" "$GATEWAY_DB_PASSWORD"

@@ -20,13 +20,15 @@ final class Banner {
                   Swagger UI   %s/q/swagger-ui
                   staffing     %s   (Swagger UI at /q/swagger-ui)
                   caseload     %s   (Swagger UI at /q/swagger-ui)
+                  sickness     %s   (Swagger UI at /q/swagger-ui)
                   logs         %s   (postgres.log, kafka.log, one per service)
 
                 Demo tokens, valid 12 hours (a new set is printed at every start); paste into a shell:
                   export HR_TOKEN=%s
                   export SM_TOKEN=%s
                 """.formatted(stack.gateway(), stack.gateway(), stack.staffing(), stack.caseload(),
-                stack.config().logs(), tokens.hrOfficer(), tokens.seniorManager()));
+                stack.sickness(), stack.config().logs(), tokens.hrOfficer(),
+                tokens.seniorManager()));
         if (story != null) {
             DemoStory.Worker overLimit = story.overLimit().stream()
                     .filter(worker -> worker.teamId().equals(story.managedTeam())).findFirst()

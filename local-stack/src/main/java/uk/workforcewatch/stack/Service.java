@@ -18,6 +18,7 @@ import java.util.function.ToIntFunction;
 enum Service {
     STAFFING("staffing-service", "STAFFING", "staffing", Ports::staffing),
     CASELOAD("caseload-service", "CASELOAD", "caseload", Ports::caseload),
+    SICKNESS("sickness-service", "SICKNESS", "sickness", Ports::sickness),
     GATEWAY("gateway", "GATEWAY", "gateway", Ports::gateway);
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);

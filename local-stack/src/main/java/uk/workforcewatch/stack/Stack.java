@@ -80,6 +80,10 @@ public final class Stack implements AutoCloseable {
         return Service.CASELOAD.address(config.ports());
     }
 
+    public URI sickness() {
+        return Service.SICKNESS.address(config.ports());
+    }
+
     public DemoTokens tokens() {
         return keys;
     }

@@ -16,7 +16,8 @@ final class StackOptions {
               --no-demo          do not load the demo council on first start
               --no-build         use the jars already packaged
               --port-offset N    add N to every port (gateway 8080, caseload 8081, staffing 8082,
-                                 PostgreSQL 15432, Kafka 19092 and 19093), to run beside something else
+                                 sickness 8083, PostgreSQL 15432, Kafka 19092 and 19093), to run
+                                 beside something else
               --help             this text
             """;
 

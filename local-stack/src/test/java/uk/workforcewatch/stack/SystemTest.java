@@ -190,12 +190,12 @@ class SystemTest {
     }
 
     private static Ports freePorts() throws IOException {
-        int[] ports = new int[6];
+        int[] ports = new int[7];
         for (int i = 0; i < ports.length; i++) {
             try (ServerSocket socket = new ServerSocket(0)) {
                 ports[i] = socket.getLocalPort();
             }
         }
-        return new Ports(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5]);
+        return new Ports(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6]);
     }
 }

@@ -1,0 +1,29 @@
+package uk.workforcewatch.sickness.absence;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** The rules of recording absence that councils may set differently. */
+@ConfigMapping(prefix = "sickness")
+public interface AbsenceConfig {
+
+    /** An episode is long-term from this many calendar days, counted to its end or to the day asked about. */
+    @WithDefault("28")
+    int longTermAfterDays();
+
+    /** An episode may start at most this many days after today: later starts are mistakes. */
+    @WithDefault("30")
+    int maxDaysAhead();
+
+    /** How often workers whose absence status changed because a day came are published again. */
+    @WithDefault("1h")
+    Duration absenceStatusCheckEvery();
+
+    /** Bank holidays, not working days; the defaults are England and Wales, 2025 to 2027. */
+    Optional<List<LocalDate>> bankHolidays();
+}
