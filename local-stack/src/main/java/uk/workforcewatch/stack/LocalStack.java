@@ -37,8 +37,8 @@ public final class LocalStack {
         }
         System.out.println("Starting Workforce Watch; data in " + config.data() + ", logs in " + config.logs());
         long started = System.nanoTime();
-        Stack stack = Stack.start(config);
-        // Ctrl-C reaches the children too; the hook makes sure each has stopped before the command ends
+        Stack stack = Stack.create(config);
+        // Ctrl-C, even while starting, reaches the children too; the hook makes sure each has stopped
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping.set(true);
@@ -46,6 +46,7 @@ public final class LocalStack {
             stack.close();
             System.out.println("Stopped. Data kept in " + config.data());
         }, "stack-shutdown"));
+        stack.startAll();
         System.out.printf("PostgreSQL, Kafka and the services are up (%.0f s).%n", (System.nanoTime() - started) / 1e9);
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

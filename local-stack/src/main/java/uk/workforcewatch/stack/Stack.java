@@ -9,11 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -25,8 +25,9 @@ public final class Stack implements AutoCloseable {
     private final StackConfig config;
     private final SigningKeys keys;
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
-    private final List<JavaProcess> processes = new ArrayList<>();
-    private final List<JavaProcess> services = new ArrayList<>();
+    private final List<JavaProcess> processes = new CopyOnWriteArrayList<>();
+    private final List<JavaProcess> services = new CopyOnWriteArrayList<>();
+    private boolean closed;
 
     private Stack(StackConfig config, SigningKeys keys) {
         this.config = config;
@@ -34,31 +35,39 @@ public final class Stack implements AutoCloseable {
     }
 
     public static Stack start(StackConfig config) throws IOException, InterruptedException {
+        Stack stack = create(config);
+        stack.startAll();
+        return stack;
+    }
+
+    /** A stack not started yet: its folder ready (emptied first when fresh) and its signing key made. */
+    static Stack create(StackConfig config) throws IOException {
         if (config.fresh()) {
             deleteRecursively(config.data());
         }
         Files.createDirectories(config.logs());
-        Stack stack = new Stack(config, SigningKeys.loadOrCreate(config.data()));
+        return new Stack(config, SigningKeys.loadOrCreate(config.data()));
+    }
+
+    /** Starts every part, in order; if one fails, stops those already started. */
+    void startAll() throws IOException, InterruptedException {
         try {
-            stack.startParts();
-            return stack;
+            startParts();
         } catch (IOException | InterruptedException | RuntimeException e) {
-            stack.close();
+            close();
             throw e;
         }
     }
 
     private void startParts() throws IOException, InterruptedException {
-        Postgres postgres = Postgres.start(config, Arrays.stream(Service.values()).map(Service::database).toList());
-        started.push(postgres);
-        KafkaBroker kafka = KafkaBroker.start(config);
-        started.push(kafka);
+        Postgres postgres = remember(Postgres.start(config,
+                Arrays.stream(Service.values()).map(Service::database).toList()));
+        KafkaBroker kafka = remember(KafkaBroker.start(config));
         processes.add(kafka.process());
         // the services start side by side; each needs only the database and the broker
         List<Service> kinds = List.of(Service.values());
         for (Service service : kinds) {
-            JavaProcess process = service.start(config, postgres.port(), kafka.bootstrapServers(), keys);
-            started.push(process);
+            JavaProcess process = remember(service.start(config, postgres.port(), kafka.bootstrapServers(), keys));
             processes.add(process);
             services.add(process);
         }
@@ -97,8 +106,23 @@ public final class Stack implements AutoCloseable {
         return processes.stream().filter(process -> !process.isAlive()).toList();
     }
 
+    /** Keeps a started part to stop later; stops it at once if the stack was closed meanwhile (Ctrl-C). */
+    private synchronized <T extends AutoCloseable> T remember(T part) throws IOException {
+        if (closed) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                System.err.println("While stopping: " + e.getMessage());
+            }
+            throw new IOException("The stack was stopped while starting");
+        }
+        started.push(part);
+        return part;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         // the services stop side by side, before the broker and the database they still use while stopping
         services.forEach(JavaProcess::askToStop);
         while (!started.isEmpty()) {
