@@ -1,5 +1,12 @@
 package uk.workforcewatch.gateway;
 
+import uk.workforcewatch.events.absence.AbsenceEpisodeEvent;
+import uk.workforcewatch.events.absence.AbsenceEpisodeState;
+import uk.workforcewatch.events.absence.AbsenceReason;
+import uk.workforcewatch.events.absence.AbsenceTopics;
+import uk.workforcewatch.events.absence.Certification;
+import uk.workforcewatch.events.absence.WorkerAbsenceEvent;
+import uk.workforcewatch.events.absence.WorkerAbsenceState;
 import uk.workforcewatch.events.caseload.CaseCategory;
 import uk.workforcewatch.events.caseload.CaseEvent;
 import uk.workforcewatch.events.caseload.CaseState;
@@ -63,5 +70,24 @@ public final class Events {
         EventLog.publish(StaffingTopics.POSTS, new PostEvent(UUID.randomUUID(), PostEvent.ESTABLISHED, id, version,
                 Instant.now(), new PostState(id, team, Role.SOCIAL_WORKER, new BigDecimal(fte),
                 LocalDate.now().minusYears(2), null, List.of())));
+    }
+
+    /** A worker's absence status: absent since a day, of an episode; or, with {@code since} empty, back. */
+    public static void workerAbsence(UUID worker, UUID team, long version, LocalDate since, UUID episode) {
+        boolean absent = since != null;
+        EventLog.publish(AbsenceTopics.WORKER_ABSENCE, new WorkerAbsenceEvent(UUID.randomUUID(),
+                WorkerAbsenceEvent.CHANGED, worker, version, Instant.now(),
+                new WorkerAbsenceState(worker, team, absent, since, absent ? episode : null)));
+    }
+
+    /** An absence episode as it stands, with a reason as sickness-service publishes it. */
+    public static void episode(UUID id, UUID worker, UUID team, long version, LocalDate start, LocalDate end,
+                               Certification certification, LocalDate interviewOn) {
+        String type = interviewOn != null ? AbsenceEpisodeEvent.RETURN_INTERVIEW_RECORDED
+                : end != null ? AbsenceEpisodeEvent.ENDED
+                : version == 0 ? AbsenceEpisodeEvent.STARTED : AbsenceEpisodeEvent.CHANGED;
+        EventLog.publish(AbsenceTopics.EPISODES, new AbsenceEpisodeEvent(UUID.randomUUID(), type, id, version,
+                Instant.now(), new AbsenceEpisodeState(id, worker, team, start, end, AbsenceReason.STRESS_MENTAL_HEALTH,
+                certification, interviewOn, interviewOn == null ? null : "Team manager")));
     }
 }

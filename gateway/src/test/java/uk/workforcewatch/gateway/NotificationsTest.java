@@ -12,13 +12,16 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import uk.workforcewatch.events.absence.Certification;
 import uk.workforcewatch.gateway.notifications.Dispatcher;
 import uk.workforcewatch.testing.ServiceTestEnvironment;
 import uk.workforcewatch.testing.TestClock;
 import uk.workforcewatch.testing.Tokens;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,8 @@ class NotificationsTest {
 
     @Inject
     Dispatcher dispatcher;
+    @Inject
+    Clock clock;
 
     @AfterEach
     void backToNow() {
@@ -92,6 +97,33 @@ class NotificationsTest {
         assertEquals(1, mails.size(), "one e-mail for the team");
         assertEquals("[Workforce Watch] 2 alerts for team " + team, subject(mails.get(0)));
         assertTrue(GreenMailUtil.getBody(mails.get(0)).contains("CP_MIX_OVER_LIMIT"));
+    }
+
+    @Test
+    void absenceAlertsGoToHrAndAReturnToWorkInterviewOverdueToTheTeamManagerToo() throws Throwable {
+        UUID overdueTeam = UUID.randomUUID();
+        UUID overdue = UUID.randomUUID();
+        LocalDate today = LocalDate.now(clock);
+        Events.episode(overdue, UUID.randomUUID(), overdueTeam, 0, today.minusDays(24), today.minusDays(20),
+                Certification.SELF_CERTIFIED, null);
+        UUID longTermTeam = UUID.randomUUID();
+        UUID longTerm = UUID.randomUUID();
+        Events.episode(UUID.randomUUID(), longTerm, longTermTeam, 0, today.minusDays(40), null,
+                Certification.FIT_NOTE, null);
+        awaitAlert(overdue, "FIRING");
+        awaitAlert(longTerm, "FIRING");
+
+        TestClock.advance(Duration.ofSeconds(31));
+        dispatch();
+        for (String audience : List.of("/senior-managers", "/team-managers", "/hr")) {
+            var messages = Receivers.accepted(audience, overdueTeam.toString());
+            assertEquals(1, messages.size(), audience);
+            assertTrue(messages.get(0).body().contains("RETURN_TO_WORK_OVERDUE"));
+        }
+        assertEquals(1, Receivers.accepted("/senior-managers", longTermTeam.toString()).size());
+        assertTrue(Receivers.accepted("/hr", longTermTeam.toString()).get(0).body().contains("LONG_TERM_ABSENCE"));
+        assertEquals(0, Receivers.accepted("/team-managers", longTermTeam.toString()).size(),
+                "a long-term absence is a staffing alert");
     }
 
     @Test

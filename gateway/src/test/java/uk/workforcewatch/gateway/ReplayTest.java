@@ -5,6 +5,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import uk.workforcewatch.events.absence.AbsenceTopics;
+import uk.workforcewatch.events.absence.Certification;
 import uk.workforcewatch.events.caseload.CaseCategory;
 import uk.workforcewatch.events.caseload.CaseloadTopics;
 import uk.workforcewatch.events.staffing.Employment;
@@ -18,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class ReplayTest {
 
     private static final List<String> TOPICS = List.of(StaffingTopics.TEAMS, StaffingTopics.WORKERS,
-            StaffingTopics.POSTS, CaseloadTopics.CASES, CaseloadTopics.WORKER_CASELOADS);
+            StaffingTopics.POSTS, CaseloadTopics.CASES, CaseloadTopics.WORKER_CASELOADS, AbsenceTopics.WORKER_ABSENCE,
+            AbsenceTopics.EPISODES);
 
     @Test
     void aReplayFromTheStartRebuildsTheSameViewAndAlerts() throws Exception {
@@ -59,14 +63,29 @@ class ReplayTest {
         Events.caseload(recovered, team, 1, 0, 18, 15);
         Events.caseload(recovered, team, 2, 0, 14, 15);
         Events.kase(waiting, team, 0, CaseCategory.CP, null, Instant.now().minus(Duration.ofDays(2)));
-        Set<String> subjects = Set.of(team, post, permanent, agency, overloaded, recovered, waiting).stream()
-                .map(UUID::toString).collect(Collectors.toSet());
+        UUID absent = UUID.randomUUID();
+        UUID longEpisode = UUID.randomUUID();
+        UUID endedEpisode = UUID.randomUUID();
+        LocalDate today = LocalDate.now();
+        Events.caseload(absent, team, 1, 2, 3, 15);
+        Events.episode(longEpisode, absent, team, 0, today.minusDays(40), null, Certification.SELF_CERTIFIED, null);
+        Events.episode(longEpisode, absent, team, 1, today.minusDays(40), null, Certification.FIT_NOTE, null);
+        Events.workerAbsence(absent, team, 0, today.minusDays(40), longEpisode);
+        Events.episode(endedEpisode, recovered, team, 0, today.minusDays(25), null, Certification.SELF_CERTIFIED, null);
+        Events.episode(endedEpisode, recovered, team, 1, today.minusDays(25), today.minusDays(20),
+                Certification.SELF_CERTIFIED, null);
+        Set<String> subjects = Set.of(team, post, permanent, agency, overloaded, recovered, waiting, absent,
+                longEpisode, endedEpisode).stream().map(UUID::toString).collect(Collectors.toSet());
 
-        // all applied: two workers, the post, the case and two caseloads, the recovered one at 14 cases; and
-        // open: the team's two rates, the overloaded worker's count and mix, the waiting CP case
-        await().atMost(Duration.ofSeconds(60)).until(() -> view(subjects).size() == 6
+        // all applied: two workers, the post, the case and three caseloads, the recovered one at 14 cases, an
+        // absence and two episodes, each at version 1; and open: the team's two rates, the overloaded
+        // worker's count and mix, the waiting CP case, the absent worker's cases and long-term absence, the
+        // interview overdue
+        await().atMost(Duration.ofSeconds(60)).until(() -> view(subjects).size() == 10
                 && view(subjects).stream().anyMatch(row -> row.contains("open_cases=14"))
-                && alerts(subjects).size() == 5);
+                && view(subjects).stream().filter(row -> row.contains("certification=")
+                        && row.contains("version=1")).count() == 2
+                && alerts(subjects).size() == 8);
         List<String> view = view(subjects);
         List<String> alerts = alerts(subjects);
         assertFalse(view.isEmpty());
@@ -94,6 +113,9 @@ class ReplayTest {
         rows.addAll(rows("select * from post_view where id::text = any(?) order by id", subjects));
         rows.addAll(rows("select * from case_view where id::text = any(?) order by id", subjects));
         rows.addAll(rows("select * from caseload_view where worker_id::text = any(?) order by worker_id", subjects));
+        rows.addAll(rows("select * from worker_absence_view where worker_id::text = any(?) order by worker_id",
+                subjects));
+        rows.addAll(rows("select * from absence_episode_view where id::text = any(?) order by id", subjects));
         return rows;
     }
 
@@ -113,7 +135,9 @@ class ReplayTest {
                     "delete from alert where subject_id::text = any(?)",
                     "delete from team_view where id::text = any(?)", "delete from worker_view where id::text = any(?)",
                     "delete from post_view where id::text = any(?)", "delete from case_view where id::text = any(?)",
-                    "delete from caseload_view where worker_id::text = any(?)")) {
+                    "delete from caseload_view where worker_id::text = any(?)",
+                    "delete from worker_absence_view where worker_id::text = any(?)",
+                    "delete from absence_episode_view where id::text = any(?)")) {
                 try (var statement = db.prepareStatement(sql)) {
                     statement.setArray(1, db.createArrayOf("text", subjects.toArray()));
                     statement.executeUpdate();

@@ -12,7 +12,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-/** Which alerts a caller sees: senior managers all, a team manager their team's, HR officers staffing alerts. */
+/**
+ * Which alerts a caller sees: senior managers all, a team manager their team's, HR officers those whose
+ * audience includes HR (staffing and absence alerts).
+ */
 @RequestScoped
 public class AlertAccess {
 
@@ -30,8 +33,7 @@ public class AlertAccess {
         }
     }
 
-    private static final List<Rule> STAFFING = Arrays.stream(Rule.values())
-            .filter(rule -> rule.audience() == Rule.Audience.STAFFING).toList();
+    private static final List<Rule> HR = Arrays.stream(Rule.values()).filter(rule -> rule.audience().hr()).toList();
 
     private final SecurityIdentity identity;
     private final TeamAccess teams;
@@ -47,7 +49,7 @@ public class AlertAccess {
             return new Visible(teamAsked, null);
         }
         if (identity.hasRole(Roles.HR_OFFICER)) {
-            return new Visible(teamAsked, STAFFING);
+            return new Visible(teamAsked, HR);
         }
         TeamScope scope = teams.scope();
         UUID own = scope.onlyTeam().orElseThrow();

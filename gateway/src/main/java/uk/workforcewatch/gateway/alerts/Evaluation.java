@@ -5,13 +5,18 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import uk.workforcewatch.events.alerts.AlertStatus;
 import uk.workforcewatch.events.caseload.CaseStatus;
 import uk.workforcewatch.gateway.rules.Rules;
+import uk.workforcewatch.gateway.view.AbsenceEpisodeView;
 import uk.workforcewatch.gateway.view.CaseView;
 import uk.workforcewatch.gateway.view.CaseloadView;
 import uk.workforcewatch.gateway.view.PostView;
+import uk.workforcewatch.gateway.view.WorkerAbsenceView;
 import uk.workforcewatch.gateway.view.WorkerView;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,16 +31,32 @@ public class Evaluation {
 
     private final Rules rules;
     private final AlertBook alerts;
+    private final Clock clock;
 
-    Evaluation(Rules rules, AlertBook alerts) {
+    Evaluation(Rules rules, AlertBook alerts, Clock clock) {
         this.rules = rules;
         this.alerts = alerts;
+        this.clock = clock;
     }
 
-    /** The caseload row in hand is the subject's latest: its one consumer writes it and holds its row lock. */
-    public Uni<Void> caseload(CaseloadView caseload) {
-        return alerts.lockSubject(caseload.workerId)
-                .chain(() -> alerts.reconcile(caseload.workerId, Rules.WORKER_RULES, rules.ofCaseload(caseload)));
+    /**
+     * A worker's rules read their caseload, their absence status and their episodes, which three consumers
+     * write: the worker's lock is taken before they are read, so the last evaluation sees all three. A row
+     * the caller's transaction wrote is read from its session, as written.
+     */
+    public Uni<Void> worker(UUID workerId) {
+        return alerts.lockSubject(workerId)
+                .chain(() -> CaseloadView.<CaseloadView>findById(workerId))
+                .chain(caseload -> WorkerAbsenceView.<WorkerAbsenceView>findById(workerId)
+                        .chain(absence -> AbsenceEpisodeView.<AbsenceEpisodeView>list("workerId", workerId)
+                                .chain(episodes -> alerts.reconcile(workerId, Rules.WORKER_RULES,
+                                        rules.ofWorker(workerId, caseload, absence, episodes)))));
+    }
+
+    /** The episode row in hand is the subject's latest: its one consumer writes it and holds its row lock. */
+    public Uni<Void> episode(AbsenceEpisodeView episode) {
+        return alerts.lockSubject(episode.id)
+                .chain(() -> alerts.reconcile(episode.id, Rules.EPISODE_RULES, rules.ofEpisode(episode).stream().toList()));
     }
 
     public Uni<Void> kase(CaseView kase) {
@@ -72,6 +93,53 @@ public class Evaluation {
                         "status = ?1 and workerId is null and unallocatedSince is not null", CaseStatus.OPEN))
                 .map(waiting -> waiting.stream().map(kase -> kase.id).toList())
                 .chain(this::evaluateCases);
+    }
+
+    /**
+     * Absences cross their thresholds as days pass, and an end recorded ahead comes: look again at every
+     * worker absent or with an episode not yet over, or with an absence alert open, a transaction per worker;
+     * and at every ended episode with no interview recorded, a transaction per episode, so the working days
+     * since the return stay current (as the hours of a waiting case do).
+     */
+    @Scheduled(every = "${rules.unallocated-check-every}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    public Uni<Void> absences() {
+        LocalDate today = LocalDate.now(clock);
+        return Panache.withSession(() -> WorkerAbsenceView.<WorkerAbsenceView>list("absent", true)
+                .chain(absent -> AbsenceEpisodeView.<AbsenceEpisodeView>list("endDate is null or endDate >= ?1", today)
+                        .chain(current -> Alert.<Alert>list("status <> ?1 and rule in ?2", AlertStatus.RESOLVED,
+                                        Rules.WORKER_ABSENCE_RULES)
+                                .chain(open -> AbsenceEpisodeView.<AbsenceEpisodeView>list(
+                                                "endDate is not null and returnInterviewOn is null")
+                                        .map(ended -> {
+                                            Set<UUID> workers = new TreeSet<>();
+                                            absent.forEach(a -> workers.add(a.workerId));
+                                            current.forEach(e -> workers.add(e.workerId));
+                                            open.forEach(a -> workers.add(a.subjectId));
+                                            return new Subjects(workers, ended.stream().map(e -> e.id).toList());
+                                        })))))
+                .chain(subjects -> evaluateWorkers(subjects.workers()).chain(() -> evaluateEpisodes(subjects.episodes())));
+    }
+
+    private record Subjects(Set<UUID> workers, List<UUID> episodes) {
+    }
+
+    private Uni<Void> evaluateWorkers(Set<UUID> ids) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (UUID id : ids) {
+            all = all.chain(() -> Panache.withTransaction(() -> worker(id)));
+        }
+        return all;
+    }
+
+    private Uni<Void> evaluateEpisodes(List<UUID> ids) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (UUID id : ids) {
+            all = all.chain(() -> Panache.withTransaction(() -> AbsenceEpisodeView.<AbsenceEpisodeView>findById(id,
+                    LockModeType.PESSIMISTIC_WRITE).chain(e -> e == null ? Uni.createFrom().voidItem() : episode(e))));
+        }
+        return all;
     }
 
     private Uni<Void> evaluateCases(List<UUID> ids) {

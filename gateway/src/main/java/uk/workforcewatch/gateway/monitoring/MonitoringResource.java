@@ -20,6 +20,7 @@ import uk.workforcewatch.gateway.alerts.AlertBook;
 import uk.workforcewatch.gateway.view.CaseView;
 import uk.workforcewatch.gateway.view.CaseloadView;
 import uk.workforcewatch.gateway.view.TeamView;
+import uk.workforcewatch.gateway.view.WorkerAbsenceView;
 import uk.workforcewatch.gateway.view.WorkerView;
 import uk.workforcewatch.problem.ProblemException;
 
@@ -52,18 +53,18 @@ public class MonitoringResource {
     @GET
     @Path("/workers/{id}")
     @RolesAllowed({Roles.SENIOR_MANAGER, Roles.TEAM_MANAGER, Roles.HR_OFFICER})
-    @Operation(summary = "A worker's picture: staffing facts, caseload and limits, open alerts")
+    @Operation(summary = "A worker's picture: staffing facts, caseload and limits, absence, open alerts")
     @WithSession
     public Uni<Pictures.Worker> worker(@PathParam("id") UUID id) {
         TeamScope scope = access.scope();
         return WorkerView.<WorkerView>findById(id).chain(worker -> CaseloadView.<CaseloadView>findById(id)
-                .chain(caseload -> {
+                .chain(caseload -> WorkerAbsenceView.<WorkerAbsenceView>findById(id).chain(absence -> {
                     if (worker == null && caseload == null) {
                         throw ProblemException.notFound("Worker", id);
                     }
                     scope.require(worker != null ? worker.teamId : caseload.teamId);
-                    return openAlerts("subjectId", id).map(open -> picture(id, worker, caseload, open));
-                }));
+                    return openAlerts("subjectId", id).map(open -> picture(id, worker, caseload, absence, open));
+                })));
     }
 
     @GET
@@ -76,19 +77,32 @@ public class MonitoringResource {
         LocalDate today = LocalDate.now(clock);
         return TeamView.<TeamView>findById(id).chain(team -> WorkerView.<WorkerView>list("teamId", id)
                 .chain(workers -> CaseloadView.<CaseloadView>list("teamId", id)
-                        .chain(caseloads -> CaseView.<CaseView>list("teamId = ?1 and status = ?2 and workerId is null",
+                        .chain(caseloads -> absences(workers, caseloads).chain(absences -> CaseView.<CaseView>list(
+                                        "teamId = ?1 and status = ?2 and workerId is null",
                                         Sort.by("unallocatedSince"), id, CaseStatus.OPEN)
                                 .chain(waiting -> openAlerts("teamId", id).map(open -> {
                                     if (team == null && workers.isEmpty() && caseloads.isEmpty() && waiting.isEmpty()) {
                                         throw ProblemException.notFound("Team", id);
                                     }
                                     return new Pictures.Team(id, team == null ? null : team.name,
-                                            workerPictures(workers, caseloads, today),
+                                            workerPictures(workers, caseloads, absences, today),
                                             waiting.stream().sorted(Comparator.comparing(c -> !c.category.isHighRisk()))
                                                     .map(c -> new Pictures.WaitingCase(c.id, c.reference, c.category,
                                                             c.unallocatedSince)).toList(),
                                             open.stream().map(alerts::state).toList());
-                                })))));
+                                }))))));
+    }
+
+    /** The absence status of the team's workers, whichever team sickness-service last named. */
+    private static Uni<Map<UUID, WorkerAbsenceView>> absences(List<WorkerView> workers, List<CaseloadView> caseloads) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        workers.forEach(w -> ids.add(w.id));
+        caseloads.forEach(c -> ids.add(c.workerId));
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return WorkerAbsenceView.<WorkerAbsenceView>list("workerId in ?1", ids)
+                .map(rows -> rows.stream().collect(Collectors.toMap(a -> a.workerId, Function.identity())));
     }
 
     private Uni<List<Alert>> openAlerts(String field, UUID id) {
@@ -97,25 +111,30 @@ public class MonitoringResource {
 
     /** The team's current workers, and any worker whose caseload is published before staffing's event. */
     private List<Pictures.Worker> workerPictures(List<WorkerView> workers, List<CaseloadView> caseloads,
-                                                 LocalDate today) {
+                                                 Map<UUID, WorkerAbsenceView> absences, LocalDate today) {
         Map<UUID, WorkerView> byId = workers.stream().filter(w -> w.leftOn == null || !w.leftOn.isBefore(today))
                 .collect(Collectors.toMap(w -> w.id, Function.identity()));
         Map<UUID, CaseloadView> loads = caseloads.stream().collect(Collectors.toMap(c -> c.workerId, Function.identity()));
         Set<UUID> known = workers.stream().map(w -> w.id).collect(Collectors.toSet());
         Set<UUID> ids = new LinkedHashSet<>(byId.keySet());
         loads.keySet().stream().filter(id -> !known.contains(id)).forEach(ids::add);
-        return ids.stream().sorted().map(id -> picture(id, byId.get(id), loads.get(id), List.of())).toList();
+        return ids.stream().sorted()
+                .map(id -> picture(id, byId.get(id), loads.get(id), absences.get(id), List.of())).toList();
     }
 
-    private Pictures.Worker picture(UUID id, WorkerView worker, CaseloadView caseload, List<Alert> open) {
+    private Pictures.Worker picture(UUID id, WorkerView worker, CaseloadView caseload, WorkerAbsenceView absence,
+                                    List<Alert> open) {
+        boolean absent = absence != null && absence.absent;
+        LocalDate absentSince = absent ? absence.since : null;
         Pictures.Caseload figures = caseload == null ? null : new Pictures.Caseload(caseload.openCases,
                 caseload.cpCases, caseload.limit, caseload.cpLimit, caseload.weightedLoad, caseload.weightedLimit,
                 caseload.byCategory);
         List<AlertState> states = open.stream().map(alerts::state).toList();
         if (worker == null) {
-            return new Pictures.Worker(id, null, null, caseload.teamId, null, null, null, null, figures, states);
+            return new Pictures.Worker(id, null, null, caseload.teamId, null, null, null, null, figures, absent,
+                    absentSince, states);
         }
         return new Pictures.Worker(id, worker.name, worker.role, worker.teamId, worker.fte, worker.employment,
-                worker.startDate, worker.leftOn, figures, states);
+                worker.startDate, worker.leftOn, figures, absent, absentSince, states);
     }
 }

@@ -23,9 +23,13 @@ public final class Pictures {
                            BigDecimal weightedLimit, @JsonRawValue String byCategory) {
     }
 
-    /** Staffing's facts (empty until staffing's event arrives), the caseload, and the worker's open alerts. */
+    /**
+     * Staffing's facts (empty until staffing's event arrives), the caseload, whether the worker is absent
+     * and since when (never why), and the worker's open alerts.
+     */
     public record Worker(UUID id, String name, Role role, UUID teamId, BigDecimal fte, Employment employment,
-                         LocalDate startDate, LocalDate leftOn, Caseload caseload, List<AlertState> alerts) {
+                         LocalDate startDate, LocalDate leftOn, Caseload caseload, boolean absent,
+                         LocalDate absentSince, List<AlertState> alerts) {
     }
 
     public record WaitingCase(UUID caseId, String reference, CaseCategory category, Instant unallocatedSince) {

@@ -75,18 +75,28 @@ public class Notifier {
     }
 
     /**
-     * Caseload alerts: senior managers and team managers. Staffing alerts: senior managers and HR. Webhook
-     * URLs as they are, e-mail addresses as {@code mailto:} targets.
+     * Senior managers always; team managers for caseload and absence alerts; HR for staffing and absence
+     * alerts (see {@link Rule.Audience}). Webhook URLs as they are, e-mail addresses as {@code mailto:} targets.
      */
     private List<String> targets(Rule rule) {
-        boolean caseload = rule.audience() == Rule.Audience.CASELOAD;
+        Rule.Audience audience = rule.audience();
         var webhooks = config.webhooks();
         var emails = config.emails();
         List<String> targets = new ArrayList<>(webhooks.seniorManagers().orElse(List.of()));
-        targets.addAll((caseload ? webhooks.teamManagers() : webhooks.hr()).orElse(List.of()));
-        emails.seniorManagers().orElse(List.of()).forEach(address -> targets.add(Dispatcher.MAILTO + address));
-        (caseload ? emails.teamManagers() : emails.hr()).orElse(List.of())
-                .forEach(address -> targets.add(Dispatcher.MAILTO + address));
+        if (audience.teamManagers()) {
+            targets.addAll(webhooks.teamManagers().orElse(List.of()));
+        }
+        if (audience.hr()) {
+            targets.addAll(webhooks.hr().orElse(List.of()));
+        }
+        List<String> addresses = new ArrayList<>(emails.seniorManagers().orElse(List.of()));
+        if (audience.teamManagers()) {
+            addresses.addAll(emails.teamManagers().orElse(List.of()));
+        }
+        if (audience.hr()) {
+            addresses.addAll(emails.hr().orElse(List.of()));
+        }
+        addresses.forEach(address -> targets.add(Dispatcher.MAILTO + address));
         return targets;
     }
 

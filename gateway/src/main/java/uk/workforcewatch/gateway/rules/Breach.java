@@ -13,4 +13,5 @@ public record Breach(Rule rule, String subjectType, UUID subjectId, UUID teamId,
     public static final String WORKER = "WORKER";
     public static final String CASE = "CASE";
     public static final String TEAM = "TEAM";
+    public static final String EPISODE = "EPISODE";
 }

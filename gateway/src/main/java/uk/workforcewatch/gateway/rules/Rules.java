@@ -2,13 +2,16 @@ package uk.workforcewatch.gateway.rules;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.workforcewatch.calendar.WorkingDays;
+import uk.workforcewatch.events.absence.Certification;
 import uk.workforcewatch.events.alerts.Rule;
 import uk.workforcewatch.events.alerts.Severity;
 import uk.workforcewatch.events.caseload.CaseCategory;
 import uk.workforcewatch.events.staffing.Employment;
+import uk.workforcewatch.gateway.view.AbsenceEpisodeView;
 import uk.workforcewatch.gateway.view.CaseView;
 import uk.workforcewatch.gateway.view.CaseloadView;
 import uk.workforcewatch.gateway.view.PostView;
+import uk.workforcewatch.gateway.view.WorkerAbsenceView;
 import uk.workforcewatch.gateway.view.WorkerView;
 
 import java.math.BigDecimal;
@@ -17,7 +20,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,14 +33,18 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The breach rules: each looks at one subject (a worker's caseload, a case, a team's staffing) as it
- * stands and says which rules hold, with their figures. Pure, apart from the clock.
+ * The breach rules: each looks at one subject (a worker's caseload and absence, a case, a team's staffing,
+ * an absence episode) as it stands and says which rules hold, with their figures. Pure, apart from the clock.
  */
 @ApplicationScoped
 public class Rules {
 
     public static final Set<Rule> WORKER_RULES = EnumSet.of(Rule.CASELOAD_OVER_LIMIT, Rule.CP_MIX_OVER_LIMIT,
-            Rule.WEIGHTED_LOAD_OVER_LIMIT);
+            Rule.WEIGHTED_LOAD_OVER_LIMIT, Rule.CASES_HELD_BY_ABSENT_WORKER, Rule.LONG_TERM_ABSENCE);
+    /** The worker rules that depend on the day as well as on the view: the timer looks at them again. */
+    public static final Set<Rule> WORKER_ABSENCE_RULES = EnumSet.of(Rule.CASES_HELD_BY_ABSENT_WORKER,
+            Rule.LONG_TERM_ABSENCE);
+    public static final Set<Rule> EPISODE_RULES = EnumSet.of(Rule.RETURN_TO_WORK_OVERDUE);
     public static final Set<Rule> CASE_RULES = EnumSet.of(Rule.CASE_UNALLOCATED);
     public static final Set<Rule> TEAM_RULES = EnumSet.of(Rule.TEAM_VACANCY_RATE_HIGH, Rule.TEAM_AGENCY_RATE_HIGH);
 
@@ -47,6 +56,85 @@ public class Rules {
         this.config = config;
         this.workingDays = workingDays;
         this.clock = clock;
+    }
+
+    /**
+     * Every rule of a worker: their caseload's limits, cases held while absent, a long-term absence. Any of
+     * the three may be missing (a worker never absent has no absence row).
+     */
+    public List<Breach> ofWorker(UUID workerId, CaseloadView caseload, WorkerAbsenceView absence,
+                                 List<AbsenceEpisodeView> episodes) {
+        List<Breach> breaches = new ArrayList<>(caseload == null ? List.of() : ofCaseload(caseload));
+        ofAbsentWorker(absence, caseload).ifPresent(breaches::add);
+        ofLongTermAbsence(workerId, absence, episodes).ifPresent(breaches::add);
+        return breaches;
+    }
+
+    /**
+     * A worker absent for at least the threshold of working days, counted from their first day absent to
+     * today (both included), who still holds open cases: HIGH when any of them is CP, else MEDIUM.
+     */
+    public Optional<Breach> ofAbsentWorker(WorkerAbsenceView absence, CaseloadView caseload) {
+        if (absence == null || !absence.absent || absence.since == null || caseload == null
+                || caseload.openCases <= 0) {
+            return Optional.empty();
+        }
+        int days = workingDays.countInclusive(absence.since, LocalDate.now(clock));
+        if (days < config.absentWorkerAfterWorkingDays()) {
+            return Optional.empty();
+        }
+        return Optional.of(worker(caseload, Rule.CASES_HELD_BY_ABSENT_WORKER,
+                caseload.cpCases > 0 ? Severity.HIGH : Severity.MEDIUM,
+                "absent " + days + " working days since " + absence.since + ", still holding " + caseload.openCases
+                        + " open cases, " + caseload.cpCases + " of them CP",
+                figures("workingDaysAbsent", days, "since", absence.since.toString(),
+                        "openCases", caseload.openCases, "cpCases", caseload.cpCases)));
+    }
+
+    /**
+     * The worker's episode that covers today has lasted the threshold of calendar days or more, counted from
+     * its first day to today. The alert is the team's the worker is in now, else the episode's.
+     */
+    public Optional<Breach> ofLongTermAbsence(UUID workerId, WorkerAbsenceView absence,
+                                              List<AbsenceEpisodeView> episodes) {
+        LocalDate today = LocalDate.now(clock);
+        Optional<AbsenceEpisodeView> current = episodes.stream().filter(e -> e.coversDay(today))
+                .min(Comparator.comparing(e -> e.startDate));
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        AbsenceEpisodeView episode = current.get();
+        int days = Math.toIntExact(ChronoUnit.DAYS.between(episode.startDate, today) + 1);
+        if (days < config.longTermAbsenceAfterDays()) {
+            return Optional.empty();
+        }
+        boolean fitNote = episode.certification == Certification.FIT_NOTE;
+        UUID team = absence != null && absence.teamId != null ? absence.teamId : episode.teamId;
+        return Optional.of(new Breach(Rule.LONG_TERM_ABSENCE, Breach.WORKER, workerId, team, Severity.MEDIUM,
+                "absent " + days + " calendar days since " + episode.startDate
+                        + (fitNote ? ", covered by a fit note" : ", no fit note"),
+                figures("since", episode.startDate.toString(), "calendarDays", days, "fitNote", fitNote)));
+    }
+
+    /**
+     * An ended episode with no return-to-work interview recorded more than the threshold of working days
+     * after the return day, the day after the last day absent.
+     */
+    public Optional<Breach> ofEpisode(AbsenceEpisodeView episode) {
+        if (episode.endDate == null || episode.returnInterviewOn != null) {
+            return Optional.empty();
+        }
+        LocalDate returnDay = episode.endDate.plusDays(1);
+        int days = workingDays.countAfter(returnDay, LocalDate.now(clock));
+        if (days <= config.returnInterviewOverdueAfterWorkingDays()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Breach(Rule.RETURN_TO_WORK_OVERDUE, Breach.EPISODE, episode.id, episode.teamId,
+                Severity.MEDIUM, "back on " + returnDay + ", no return-to-work interview " + days
+                        + " working days later",
+                figures("workerId", episode.workerId.toString(), "returnDay", returnDay.toString(),
+                        "workingDaysSinceReturn", days,
+                        "thresholdWorkingDays", config.returnInterviewOverdueAfterWorkingDays())));
     }
 
     public List<Breach> ofCaseload(CaseloadView caseload) {

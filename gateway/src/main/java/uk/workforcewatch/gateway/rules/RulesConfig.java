@@ -29,6 +29,24 @@ public interface RulesConfig {
     @WithDefault("0.25")
     BigDecimal teamAgencyRateThreshold();
 
+    /**
+     * A worker absent for at least this many working days (from the first day absent to today, both
+     * included) who still holds open cases is a breach.
+     */
+    @WithDefault("3")
+    int absentWorkerAfterWorkingDays();
+
+    /** A worker's current absence episode of at least this many calendar days (to today) is long-term. */
+    @WithDefault("28")
+    int longTermAbsenceAfterDays();
+
+    /**
+     * An ended episode with no return-to-work interview recorded more than this many working days after the
+     * return day (the day after its last day absent) is a breach.
+     */
+    @WithDefault("3")
+    int returnInterviewOverdueAfterWorkingDays();
+
     /** How often the rules that depend on time are evaluated again. */
     @WithDefault("1m")
     Duration unallocatedCheckEvery();

@@ -10,6 +10,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import uk.workforcewatch.events.DomainEvent;
 import uk.workforcewatch.events.EventJson;
+import uk.workforcewatch.events.absence.AbsenceEpisodeEvent;
+import uk.workforcewatch.events.absence.AbsenceEpisodeState;
+import uk.workforcewatch.events.absence.WorkerAbsenceEvent;
+import uk.workforcewatch.events.absence.WorkerAbsenceState;
 import uk.workforcewatch.events.caseload.CaseCategory;
 import uk.workforcewatch.events.caseload.CaseEvent;
 import uk.workforcewatch.events.caseload.CaseState;
@@ -30,9 +34,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Builds the gateway's view from every staffing and caseload topic. Each record is applied only when its
- * version is newer than the one held, and the rules for its subject are evaluated, all in one transaction:
- * repeats, duplicates and replays change nothing. A record that cannot be read or applied goes to the
+ * Builds the gateway's view from every staffing, caseload and absence topic. Each record is applied only
+ * when its version is newer than the one held, and the rules for its subject are evaluated, all in one
+ * transaction: repeats, duplicates and replays change nothing. A record that cannot be read or applied goes to the
  * dead-letter topic with the reason, and the consumer carries on.
  */
 @ApplicationScoped
@@ -133,8 +137,43 @@ public class ViewConsumer {
             view.weightedLimit = state.weightedLimit();
             view.weightsConfigured = state.weightsConfigured();
             view.version = event.version();
-            return () -> evaluation.caseload(view);
+            return () -> evaluation.worker(view.workerId);
         });
+    }
+
+    @Incoming("worker-absence")
+    public Uni<Void> onWorkerAbsence(byte[] record) {
+        WorkerAbsenceEvent event = EventJson.read(record, WorkerAbsenceEvent.class);
+        return apply(event, id -> WorkerAbsenceView.<WorkerAbsenceView>findById(id), WorkerAbsenceView::new,
+                view -> view.version, (WorkerAbsenceView view) -> {
+                    WorkerAbsenceState state = event.absence();
+                    view.workerId = event.aggregateId();
+                    view.teamId = state.teamId();
+                    view.absent = state.absent();
+                    view.since = state.absent() ? state.since() : null;
+                    view.episodeId = state.absent() ? state.episodeId() : null;
+                    view.version = event.version();
+                    return () -> evaluation.worker(view.workerId);
+                });
+    }
+
+    /** The episode's days, certification and interview day; never its reason (see {@link AbsenceEpisodeView}). */
+    @Incoming("absence-episodes")
+    public Uni<Void> onAbsenceEpisode(byte[] record) {
+        AbsenceEpisodeEvent event = EventJson.read(record, AbsenceEpisodeEvent.class);
+        return apply(event, id -> AbsenceEpisodeView.<AbsenceEpisodeView>findById(id), AbsenceEpisodeView::new,
+                view -> view.version, (AbsenceEpisodeView view) -> {
+                    AbsenceEpisodeState state = event.episode();
+                    view.id = event.aggregateId();
+                    view.workerId = state.workerId();
+                    view.teamId = state.teamId();
+                    view.startDate = state.startDate();
+                    view.endDate = state.endDate();
+                    view.certification = state.certification();
+                    view.returnInterviewOn = state.returnInterviewOn();
+                    view.version = event.version();
+                    return () -> evaluation.worker(view.workerId).chain(() -> evaluation.episode(view));
+                });
     }
 
     /**

@@ -1,0 +1,280 @@
+package uk.workforcewatch.gateway;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import uk.workforcewatch.calendar.WorkingDays;
+import uk.workforcewatch.events.absence.Certification;
+import uk.workforcewatch.events.alerts.AlertEvent;
+import uk.workforcewatch.events.alerts.AlertTopics;
+import uk.workforcewatch.gateway.alerts.Evaluation;
+import uk.workforcewatch.testing.EventLog;
+import uk.workforcewatch.testing.ServiceTestEnvironment;
+import uk.workforcewatch.testing.TestClock;
+import uk.workforcewatch.testing.Tokens;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The absence rules firing and resolving on sickness-service's events: cases held by an absent worker, a
+ * long-term absence, a return-to-work interview overdue; as days pass on the timer; and repeats changing
+ * nothing. Dates are worked out from today by the gateway's own calendar, so the tests hold on any day.
+ */
+@QuarkusTest
+@WithTestResource(value = ServiceTestEnvironment.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = Receivers.class, scope = TestResourceScope.GLOBAL)
+class AbsenceAlertsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    Evaluation evaluation;
+    @Inject
+    Clock clock;
+    @Inject
+    WorkingDays workingDays;
+
+    @AfterEach
+    void backToNow() {
+        TestClock.reset();
+    }
+
+    static RequestSpecification senior() {
+        return RestAssured.given().auth().oauth2(Tokens.seniorManager()).contentType(ContentType.JSON);
+    }
+
+    private static List<Map<String, Object>> alertsOf(UUID subject, String rule) {
+        return senior().queryParam("size", 500).queryParam("rule", rule).get("/api/v1/alerts").then().statusCode(200)
+                .extract().jsonPath().<Map<String, Object>>getList("").stream()
+                .filter(a -> subject.toString().equals(a.get("subjectId"))).toList();
+    }
+
+    private static Map<?, ?> figures(Map<String, Object> alert) {
+        return (Map<?, ?>) alert.get("figures");
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The latest day from which to today, both included, there are this many working days. */
+    private LocalDate workingDaysBack(int days) {
+        LocalDate day = today();
+        while (workingDays.countInclusive(day, today()) < days) {
+            day = day.minusDays(1);
+        }
+        return day;
+    }
+
+    @Test
+    void anAbsentWorkerStillHoldingCasesIsFlaggedHighWithCpMediumWithoutAndItResolvesOnTheirReturn() {
+        UUID team = UUID.randomUUID();
+        UUID worker = UUID.randomUUID();
+        UUID episode = UUID.randomUUID();
+        LocalDate since = workingDaysBack(3);
+        Events.caseload(worker, team, 1, 2, 3, 15);
+        Events.workerAbsence(worker, team, 0, since, episode);
+        await().atMost(WAIT).until(() -> alertsOf(worker, "CASES_HELD_BY_ABSENT_WORKER").size() == 1);
+        Map<String, Object> alert = alertsOf(worker, "CASES_HELD_BY_ABSENT_WORKER").get(0);
+        assertEquals("HIGH", alert.get("severity"), "a CP case among them");
+        assertEquals(Map.of("workingDaysAbsent", 3, "since", since.toString(), "openCases", 5, "cpCases", 2),
+                figures(alert));
+        assertEquals(team.toString(), alert.get("teamId"));
+        senior().get("/api/v1/monitoring/workers/" + worker).then().statusCode(200)
+                .body("absent", equalTo(true), "absentSince", equalTo(since.toString()));
+        senior().get("/api/v1/monitoring/teams/" + team).then().statusCode(200)
+                .body("workers.find { it.id == '" + worker + "' }.absent", equalTo(true));
+
+        Events.workerAbsence(worker, team, 0, since, episode);    // a duplicate
+        Events.caseload(worker, team, 1, 2, 3, 15);                // a duplicate
+        Events.caseload(worker, team, 0, 0, 9, 15);                // an older version, out of order
+        Events.caseload(worker, team, 2, 0, 4, 15);                // the CP case reallocated
+        await().atMost(WAIT).untilAsserted(() -> senior().queryParam("rule", "CASES_HELD_BY_ABSENT_WORKER")
+                .get("/api/v1/breaches").then().body("findAll { it.subjectId == '" + worker + "' }.severity",
+                        equalTo(List.of("MEDIUM"))));
+        assertEquals(Map.of("workingDaysAbsent", 3, "since", since.toString(), "openCases", 4, "cpCases", 0),
+                figures(alertsOf(worker, "CASES_HELD_BY_ABSENT_WORKER").get(0)));
+        RestAssured.given().auth().oauth2(Tokens.teamManager(team)).get("/api/v1/breaches").then().statusCode(200)
+                .body("findAll { it.subjectId == '" + worker + "' }.rule",
+                        equalTo(List.of("CASES_HELD_BY_ABSENT_WORKER")));
+
+        Events.workerAbsence(worker, team, 1, null, null);         // back at work
+        await().atMost(WAIT).until(() -> "RESOLVED".equals(alertsOf(worker, "CASES_HELD_BY_ABSENT_WORKER")
+                .get(0).get("status")));
+        senior().get("/api/v1/monitoring/workers/" + worker).then().statusCode(200)
+                .body("absent", equalTo(false), "absentSince", equalTo(null));
+        assertEquals(1, alertsOf(worker, "CASES_HELD_BY_ABSENT_WORKER").size());
+        var events = EventLog.read(AlertTopics.ALERTS, AlertEvent.class, r -> r.key().equals(alert.get("id")));
+        assertEquals(List.of(AlertEvent.FIRED, AlertEvent.UPDATED, AlertEvent.RESOLVED),
+                events.stream().map(EventLog.Published::ceType).toList(), "the repeats changed nothing");
+    }
+
+    @Test
+    void anAbsenceCrossesTheThresholdAsDaysPassAndTheAlertResolvesWhenTheCasesAreReallocated() throws Throwable {
+        UUID team = UUID.randomUUID();
+        UUID worker = UUID.randomUUID();
+        LocalDate since = workingDaysBack(2);
+        Events.caseload(worker, team, 1, 0, 3, 15);
+        Events.workerAbsence(worker, team, 0, since, UUID.randomUUID());
+        await().atMost(WAIT).untilAsserted(() -> senior().get("/api/v1/monitoring/workers/" + worker).then()
+                .statusCode(200).body("absent", equalTo(true), "caseload.openCases", equalTo(3)));
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        assertEquals(0, alertsOf(worker, "CASES_HELD_BY_ABSENT_WORKER").size(), "two working days are not yet three");
+
+        while (workingDays.countInclusive(since, today()) < 3) {
+            TestClock.advance(Duration.ofDays(1));
+        }
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        List<Map<String, Object>> fired = alertsOf(worker, "CASES_HELD_BY_ABSENT_WORKER");
+        assertEquals(1, fired.size());
+        assertEquals("MEDIUM", fired.get(0).get("severity"), "no CP case among them");
+        assertEquals(3, figures(fired.get(0)).get("workingDaysAbsent"));
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        assertEquals(1, alertsOf(worker, "CASES_HELD_BY_ABSENT_WORKER").size());
+
+        Events.caseload(worker, team, 2, 0, 0, 15);                // every case reallocated
+        await().atMost(WAIT).until(() -> "RESOLVED".equals(alertsOf(worker, "CASES_HELD_BY_ABSENT_WORKER")
+                .get(0).get("status")));
+    }
+
+    @Test
+    void aLongTermAbsenceGoesToHrWithItsFiguresAndResolvesWhenTheEpisodeEnds() throws Throwable {
+        UUID team = UUID.randomUUID();
+        UUID worker = UUID.randomUUID();
+        UUID episode = UUID.randomUUID();
+        LocalDate start = today().minusDays(27);
+        Events.episode(episode, worker, team, 0, start, null, Certification.FIT_NOTE, null);
+        await().atMost(WAIT).until(() -> alertsOf(worker, "LONG_TERM_ABSENCE").size() == 1);
+        Map<String, Object> alert = alertsOf(worker, "LONG_TERM_ABSENCE").get(0);
+        assertEquals(Map.of("since", start.toString(), "calendarDays", 28, "fitNote", true), figures(alert));
+        assertEquals("WORKER", alert.get("subjectType"));
+        assertEquals(team.toString(), alert.get("teamId"));
+        RestAssured.given().auth().oauth2(Tokens.hrOfficer()).queryParam("teamId", team).get("/api/v1/breaches")
+                .then().statusCode(200).body("rule", equalTo(List.of("LONG_TERM_ABSENCE")));
+        assertFalse(alert.toString().contains("STRESS"), "the reason never reaches an alert");
+
+        Events.episode(episode, worker, team, 0, start, null, Certification.FIT_NOTE, null);    // a duplicate
+        Events.episode(episode, worker, team, 1, start, today().minusDays(1), Certification.FIT_NOTE, null);
+        await().atMost(WAIT).until(() -> "RESOLVED".equals(alertsOf(worker, "LONG_TERM_ABSENCE").get(0).get("status")));
+        assertEquals(1, alertsOf(worker, "LONG_TERM_ABSENCE").size());
+    }
+
+    @Test
+    void anAbsenceBecomesLongTermOnItsTwentyEighthDay() throws Throwable {
+        UUID worker = UUID.randomUUID();
+        UUID episode = UUID.randomUUID();
+        Events.episode(episode, worker, UUID.randomUUID(), 0, today().minusDays(26), null,
+                Certification.SELF_CERTIFIED, null);
+        await().atMost(WAIT).until(() -> episodeVersion(episode) == 0);
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        assertEquals(0, alertsOf(worker, "LONG_TERM_ABSENCE").size(), "27 days are short-term");
+
+        TestClock.advance(Duration.ofDays(1));
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        List<Map<String, Object>> fired = alertsOf(worker, "LONG_TERM_ABSENCE");
+        assertEquals(1, fired.size());
+        assertEquals(28, figures(fired.get(0)).get("calendarDays"));
+        assertEquals(false, figures(fired.get(0)).get("fitNote"));
+    }
+
+    @Test
+    void aReturnToWorkInterviewNotHeldInTimeIsFlaggedToHrAndTheTeamManagerUntilItIsRecorded() {
+        UUID team = UUID.randomUUID();
+        UUID worker = UUID.randomUUID();
+        UUID episode = UUID.randomUUID();
+        LocalDate end = today().minusDays(20);
+        Events.episode(episode, worker, team, 0, end.minusDays(4), null, Certification.SELF_CERTIFIED, null);
+        Events.episode(episode, worker, team, 1, end.minusDays(4), end, Certification.SELF_CERTIFIED, null);
+        await().atMost(WAIT).until(() -> alertsOf(episode, "RETURN_TO_WORK_OVERDUE").size() == 1);
+        Map<String, Object> alert = alertsOf(episode, "RETURN_TO_WORK_OVERDUE").get(0);
+        assertEquals("EPISODE", alert.get("subjectType"));
+        assertEquals(Map.of("workerId", worker.toString(), "returnDay", end.plusDays(1).toString(),
+                "workingDaysSinceReturn", workingDays.countAfter(end.plusDays(1), today()),
+                "thresholdWorkingDays", 3), figures(alert));
+        RestAssured.given().auth().oauth2(Tokens.hrOfficer()).queryParam("teamId", team).get("/api/v1/breaches")
+                .then().statusCode(200).body("rule", equalTo(List.of("RETURN_TO_WORK_OVERDUE")));
+        RestAssured.given().auth().oauth2(Tokens.teamManager(team)).get("/api/v1/breaches").then().statusCode(200)
+                .body("rule", equalTo(List.of("RETURN_TO_WORK_OVERDUE")));
+
+        Events.episode(episode, worker, team, 1, end.minusDays(4), end, Certification.SELF_CERTIFIED, null);
+        Events.episode(episode, worker, team, 2, end.minusDays(4), end, Certification.SELF_CERTIFIED, today());
+        await().atMost(WAIT).until(() -> "RESOLVED".equals(alertsOf(episode, "RETURN_TO_WORK_OVERDUE").get(0)
+                .get("status")));
+        assertEquals(1, alertsOf(episode, "RETURN_TO_WORK_OVERDUE").size());
+    }
+
+    @Test
+    void aReturnToWorkInterviewFallsDueAfterThreeWorkingDays() throws Throwable {
+        UUID episode = UUID.randomUUID();
+        LocalDate end = today().minusDays(1);
+        Events.episode(episode, UUID.randomUUID(), UUID.randomUUID(), 0, end.minusDays(2), end,
+                Certification.SELF_CERTIFIED, null);
+        await().atMost(WAIT).until(() -> episodeVersion(episode) == 0);
+        while (workingDays.countAfter(end.plusDays(1), today()) < 3) {
+            TestClock.advance(Duration.ofDays(1));
+        }
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        assertEquals(0, alertsOf(episode, "RETURN_TO_WORK_OVERDUE").size(), "three working days are in time");
+
+        while (workingDays.countAfter(end.plusDays(1), today()) < 4) {
+            TestClock.advance(Duration.ofDays(1));
+        }
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        List<Map<String, Object>> fired = alertsOf(episode, "RETURN_TO_WORK_OVERDUE");
+        assertEquals(1, fired.size());
+        assertEquals(4, figures(fired.get(0)).get("workingDaysSinceReturn"));
+    }
+
+    @Test
+    void theGatewayKeepsNoReasonForAnAbsence() throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (Connection db = connect(); var statement = db.prepareStatement(
+                "select column_name from information_schema.columns where table_name = 'absence_episode_view'");
+             ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                columns.add(result.getString(1));
+            }
+        }
+        assertTrue(columns.contains("certification"));
+        assertFalse(columns.stream().anyMatch(c -> c.contains("reason")), columns.toString());
+    }
+
+    /** The version of the episode the gateway holds, or -1 while it holds none. */
+    private static long episodeVersion(UUID episode) throws SQLException {
+        try (Connection db = connect();
+             var statement = db.prepareStatement("select version from absence_episode_view where id = ?")) {
+            statement.setObject(1, episode);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next() ? result.getLong(1) : -1;
+            }
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(ServiceTestEnvironment.database().jdbcUrl(), "postgres", "postgres");
+    }
+}
