@@ -24,6 +24,18 @@ public interface AbsenceConfig {
     @WithDefault("1h")
     Duration absenceStatusCheckEvery();
 
+    /** A Bradford factor (S² × D over 52 weeks) at or above this is flagged {@code triggered}. */
+    @WithDefault("200")
+    int bradfordTrigger();
+
+    /** A return-to-work interview is in time when held within this many working days after the return day. */
+    @WithDefault("3")
+    int returnInterviewDueWithinDays();
+
+    /** The longest period absence trends are worked out for, in years. */
+    @WithDefault("3")
+    int trendsMaxYears();
+
     /** Bank holidays, not working days; the defaults are England and Wales, 2025 to 2027. */
     Optional<List<LocalDate>> bankHolidays();
 }
