@@ -36,7 +36,7 @@ final class DemoData {
         if (Files.exists(file)) {
             return JSON.readValue(file.toFile(), DemoStory.class);
         }
-        DemoStory story = new DemoCouncil(http, stack.staffing(), stack.caseload(), stack.tokens(),
+        DemoStory story = new DemoCouncil(http, stack.staffing(), stack.caseload(), stack.sickness(), stack.tokens(),
                 LocalDate.now(COUNCIL_ZONE)).load();
         Path written = file.resolveSibling("demo-story.json.tmp");
         JSON.writeValue(written.toFile(), story);

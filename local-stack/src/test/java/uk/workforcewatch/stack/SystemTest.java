@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,13 +76,21 @@ class SystemTest {
         System.out.println("the demo council: " + story.lines().get(0));
 
         Map<String, Integer> expected = Map.of("CASELOAD_OVER_LIMIT", story.overLimit().size() + 1,
-                "CP_MIX_OVER_LIMIT", 1, "CASE_UNALLOCATED", 1, "TEAM_VACANCY_RATE_HIGH", 1);
+                "CP_MIX_OVER_LIMIT", 1, "CASE_UNALLOCATED", 1, "TEAM_VACANCY_RATE_HIGH", 1,
+                "CASES_HELD_BY_ABSENT_WORKER", 1, "LONG_TERM_ABSENCE", 1, "RETURN_TO_WORK_OVERDUE", 1);
         await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertEquals(expected,
                 Breaches.byRule(api.http(), stack.gateway(), stack.tokens().seniorManager())));
         assertTrue(story.overLimit().size() >= 3, "a few workers over 15");
         assertEquals(12, story.cpMix().cpCases());
         assertEquals("ASYE", story.asyeOverLimit().role());
         assertTrue(story.openCases() > 1000 && story.workersInPost() > 100, story.lines().get(0));
+        assertTrue(story.absences().episodes() > 100, story.lines().toString());
+        String absentWorker = story.absences().withCpCases().worker().id().toString();
+        var alerts = api.get(stack.gateway().resolve("/api/v1/breaches"), stack.tokens().seniorManager()).body();
+        assertTrue(StreamSupport.stream(alerts.spliterator(), false).anyMatch(alert ->
+                alert.path("rule").asText().equals("CASES_HELD_BY_ABSENT_WORKER")
+                        && alert.path("subjectId").asText().equals(absentWorker)
+                        && alert.path("severity").asText().equals("HIGH")), alerts.toString());
     }
 
     @Test

@@ -11,7 +11,8 @@ import java.time.LocalDate;
  * Loads the demo council, a plausible English council's children's services, through the services' public
  * REST API, as the people who would do it: the HR officer records teams, staff, posts and recruitment; each
  * team manager opens and allocates their team's cases; a senior manager overrides the limits the story
- * breaks. The same every time: the council is drawn from a fixed seed, its dates relative to {@code today}.
+ * breaks; then the HR officer records the last 12 months' sickness absence and its return-to-work
+ * interviews. The same every time: the council is drawn from a fixed seed, its dates relative to {@code today}.
  */
 public final class DemoCouncil {
 
@@ -19,19 +20,22 @@ public final class DemoCouncil {
     static final long SEED = 20_150_401L;
     /** Requests in flight at once: enough to keep two cores busy, few enough not to queue in the services. */
     static final int IN_FLIGHT = 8;
-    /** How long caseload-service may take to hear of staffing's teams and workers. */
+    /** How long caseload-service (or sickness-service) may take to hear of staffing's teams and workers. */
     static final Duration STAFFING_EVENTS_PATIENCE = Duration.ofSeconds(120);
 
     private final HttpClient http;
     private final URI staffing;
     private final URI caseload;
+    private final URI sickness;
     private final DemoTokens tokens;
     private final LocalDate today;
 
-    public DemoCouncil(HttpClient http, URI staffing, URI caseload, DemoTokens tokens, LocalDate today) {
+    public DemoCouncil(HttpClient http, URI staffing, URI caseload, URI sickness, DemoTokens tokens,
+                       LocalDate today) {
         this.http = http;
         this.staffing = staffing;
         this.caseload = caseload;
+        this.sickness = sickness;
         this.tokens = tokens;
         this.today = today;
     }
@@ -43,6 +47,7 @@ public final class DemoCouncil {
     public DemoStory load() throws InterruptedException {
         long started = System.nanoTime();
         CouncilPlan plan = CouncilPlan.of(SEED, today);
+        AbsencePlan absence = AbsencePlan.of(SEED, plan);
         ServiceCalls calls = new ServiceCalls(http);
         DemoTokens signed = new CachedTokens(tokens);
         LoadedIds ids = new LoadedIds();
@@ -56,7 +61,9 @@ public final class DemoCouncil {
             staffingLoad.sendEstablishment(concurrently);
             caseloadWait.untilKnown(plan, plan.inPost(), ids, STAFFING_EVENTS_PATIENCE);
             new CaseLoad(calls, caseload, signed, plan, ids).send(concurrently);
+            // the absent workers' cases are all held by now: CASES_HELD_BY_ABSENT_WORKER fires once, as it stays
+            new AbsenceLoad(calls, sickness, signed, absence, ids, STAFFING_EVENTS_PATIENCE).send(concurrently);
         }
-        return new StoryTeller(plan, ids).tell(Duration.ofNanos(System.nanoTime() - started));
+        return new StoryTeller(plan, absence, ids).tell(Duration.ofNanos(System.nanoTime() - started));
     }
 }

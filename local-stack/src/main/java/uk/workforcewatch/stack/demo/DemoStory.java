@@ -12,17 +12,19 @@ import java.util.UUID;
  * What the demo council holds once loaded, and the subjects of its story with their ids, so the launcher
  * can point at them and a test can look for their alerts: the team whose manager's token the demo prints
  * ({@code managedTeam}), the workers over their limit of 15, the worker holding 12 CP cases of 15, the ASYE
- * worker over their protected 12, the CP case nobody holds, and the team short of staff.
+ * worker over their protected 12, the CP case nobody holds, the team short of staff, and the year's absence
+ * with the worker off holding CP cases, the one off long-term and the interview never held.
  *
  * @param workers          everyone ever hired, leavers included
  * @param workersInPost    employed today, agency workers included
  * @param unallocatedCases open cases with no worker, the story's CP case included
+ * @param absences         the last 12 months' sickness absence; empty in a story kept by an older launcher
  * @param took             how long the load took
  */
 public record DemoStory(int teams, int workers, int workersInPost, int leavers, int agencyWorkers, int posts,
                         int vacantPosts, int openCases, int unallocatedCases, UUID managedTeam,
                         String managedTeamName, List<Worker> overLimit, Worker cpMix, Worker asyeOverLimit,
-                        Case unallocatedCp, ShortStaffedTeam highVacancy, Duration took) {
+                        Case unallocatedCp, ShortStaffedTeam highVacancy, Absences absences, Duration took) {
 
     /** A worker of the story, with the caseload figures the gateway's rule sees. */
     public record Worker(UUID id, String name, String role, BigDecimal fte, UUID teamId, String teamName,
@@ -37,6 +39,19 @@ public record DemoStory(int teams, int workers, int workersInPost, int leavers, 
     /** A team's staffing by the census definitions: vacancy rate = vacant FTE ÷ (vacant FTE + permanent FTE). */
     public record ShortStaffedTeam(UUID id, String name, BigDecimal vacancyRate, BigDecimal vacantFte,
                                    BigDecimal permanentFte, BigDecimal agencyRate) {
+    }
+
+    /**
+     * The last 12 months' sickness absence: episodes, working days lost (times FTE; Monday to Friday, so a little
+     * above sickness-service's count, which takes bank holidays out too) and days lost per FTE; the worker off
+     * holding CP cases, the one off long-term, and the ended episode whose interview was never held.
+     */
+    public record Absences(int episodes, int longTermEpisodes, BigDecimal daysLost, BigDecimal daysLostPerFte,
+                           Absent withCpCases, Absent longTerm, Absent interviewOverdue) {
+    }
+
+    /** A worker of the absence story and the episode: for one that has ended, {@code returnDay} is set. */
+    public record Absent(Worker worker, UUID episodeId, LocalDate since, LocalDate returnDay, boolean fitNote) {
     }
 
     /** Human-readable lines for the launcher to print: ids, figures and references, never a child's name. */
@@ -61,6 +76,24 @@ public record DemoStory(int teams, int workers, int workersInPost, int leavers, 
                 highVacancy.name(), highVacancy.id(), percent(highVacancy.vacancyRate()),
                 highVacancy.vacantFte().stripTrailingZeros().toPlainString(),
                 highVacancy.permanentFte().stripTrailingZeros().toPlainString()));
+        if (absences != null) {
+            lines.add(String.format("Sickness absence over the last 12 months: %d episodes (%d long-term), about %s"
+                            + " working days lost, %s per FTE", absences.episodes(), absences.longTermEpisodes(),
+                    absences.daysLost().setScale(0, RoundingMode.HALF_UP).toPlainString(),
+                    absences.daysLostPerFte().toPlainString()));
+            Absent off = absences.withCpCases();
+            lines.add(String.format("%s: worker %s (id %s) absent since %s, still holding %d cases, %d of them CP",
+                    off.worker().teamName(), off.worker().name(), off.worker().id(), off.since(),
+                    off.worker().openCases(), off.worker().cpCases()));
+            Absent longTerm = absences.longTerm();
+            lines.add(String.format("%s: %s %s (id %s) off long-term since %s%s", longTerm.worker().teamName(),
+                    longTerm.worker().role().toLowerCase().replace('_', ' '), longTerm.worker().name(),
+                    longTerm.worker().id(), longTerm.since(), longTerm.fitNote() ? ", covered by a fit note" : ""));
+            Absent overdue = absences.interviewOverdue();
+            lines.add(String.format("%s: worker %s (id %s) back on %s, no return-to-work interview (episode %s)",
+                    overdue.worker().teamName(), overdue.worker().name(), overdue.worker().id(), overdue.returnDay(),
+                    overdue.episodeId()));
+        }
         return lines;
     }
 

@@ -51,6 +51,11 @@ final class ServiceCalls {
         return send("PATCH", uri, token, body, 200);
     }
 
+    /** A write whose status the caller judges (400 while a service has not heard of the worker yet). */
+    Answer attemptPost(URI uri, String token, Object body) throws InterruptedException {
+        return exchange("POST", uri, token, body);
+    }
+
     /** A read whose status the caller judges (404 while a service has not heard of something yet). */
     Answer get(URI uri, String token) throws InterruptedException {
         return exchange("GET", uri, token, null);
@@ -85,7 +90,7 @@ final class ServiceCalls {
         }
     }
 
-    private static String describe(String method, URI uri, Object body) {
+    static String describe(String method, URI uri, Object body) {
         return method + " " + uri + (body == null ? "" : " " + write(body));
     }
 

@@ -47,6 +47,9 @@ final class StoryCast {
     static final String ASYE_REASON = "Two assessments of one family opened together: agreed with her ASYE assessor"
             + " for six weeks.";
 
+    /** Its team manager is off long-term with stress: holding no cases, only the long-term absence shows. */
+    static final String LONG_TERM_ABSENT_TEAM = "children-in-need";
+
     /** Opened this many days ago in the shown team and never allocated. */
     static final int UNALLOCATED_CP_DAYS_AGO = 3;
 

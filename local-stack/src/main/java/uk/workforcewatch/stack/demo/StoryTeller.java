@@ -1,20 +1,26 @@
 package uk.workforcewatch.stack.demo;
 
+import uk.workforcewatch.events.absence.Certification;
 import uk.workforcewatch.events.caseload.CaseCategory;
 import uk.workforcewatch.events.staffing.Employment;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
-/** Tells the loaded council's story: its counts from the plan, its subjects' ids from what the services answered. */
+/**
+ * Tells the loaded council's story: its counts from the plans, its subjects' ids from what the services answered.
+ */
 final class StoryTeller {
 
     private final CouncilPlan plan;
+    private final AbsencePlan absence;
     private final LoadedIds ids;
 
-    StoryTeller(CouncilPlan plan, LoadedIds ids) {
+    StoryTeller(CouncilPlan plan, AbsencePlan absence, LoadedIds ids) {
         this.plan = plan;
+        this.absence = absence;
         this.ids = ids;
     }
 
@@ -28,7 +34,23 @@ final class StoryTeller {
                 plan.unallocatedCases().size(), ids.of(shown.key()), shown.name(),
                 story.overLimitWorkers().stream().map(this::worker).toList(), worker(story.cpMixWorker()),
                 worker(story.asyeOverLimit()), kase(story.unallocatedCpCase()), shortStaffed(story.highVacancyTeam()),
-                took);
+                absences(), took);
+    }
+
+    private DemoStory.Absences absences() {
+        AbsencePlan.Story story = absence.story();
+        long longTerm = absence.absences().stream()
+                .filter(a -> ChronoUnit.DAYS.between(a.startDate(), a.lastDayBy(absence.today())) + 1 >= 28).count();
+        return new DemoStory.Absences(absence.absences().size(), (int) longTerm, absence.daysLost(plan),
+                absence.daysLostPerFte(plan), absent(story.absentWithCpCases(), absence.openEpisodeOf(
+                        story.absentWithCpCases())), absent(story.longTermAbsent(),
+                        absence.openEpisodeOf(story.longTermAbsent())),
+                absent(story.interviewOverdue(), absence.overdueEpisodeOf(story.interviewOverdue())));
+    }
+
+    private DemoStory.Absent absent(String workerKey, AbsencePlan.Absence episode) {
+        return new DemoStory.Absent(worker(workerKey), ids.of(episode.key()), episode.startDate(),
+                episode.returnDay(), episode.certification() == Certification.FIT_NOTE);
     }
 
     private DemoStory.Worker worker(String key) {
