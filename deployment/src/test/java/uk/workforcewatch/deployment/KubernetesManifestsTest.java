@@ -69,12 +69,9 @@ class KubernetesManifestsTest {
     void probesAskTheHealthEndpointsOnThePortTheServiceListensOn(String overlay) {
         Rendering rendering = Rendering.of(overlay);
         List<String> problems = new ArrayList<>();
-        for (ServiceModule module : Repository.services()) {
-            Optional<ObjectNode> deployment = rendering.find("Deployment", module.name());
-            if (deployment.isEmpty()) {
-                continue;
-            }
-            JsonNode container = Rendering.mainContainer(deployment.get(), module.name());
+        for (Deployed deployed : deployed(rendering)) {
+            ServiceModule module = deployed.module();
+            JsonNode container = deployed.container();
             Map<String, String> environment = rendering.environment(container);
             int port = module.httpPort(environment::get);
             if (containerPorts(container).values().stream().noneMatch(p -> p == port)) {
@@ -278,12 +275,9 @@ class KubernetesManifestsTest {
     void everyServiceGetsTheVariablesItNeeds(String overlay) {
         Rendering rendering = Rendering.of(overlay);
         List<String> problems = new ArrayList<>();
-        for (ServiceModule module : Repository.services()) {
-            Optional<ObjectNode> deployment = rendering.find("Deployment", module.name());
-            if (deployment.isEmpty()) {
-                continue;
-            }
-            Map<String, String> environment = rendering.environment(Rendering.mainContainer(deployment.get(), module.name()));
+        for (Deployed deployed : deployed(rendering)) {
+            ServiceModule module = deployed.module();
+            Map<String, String> environment = rendering.environment(deployed.container());
             for (ServiceModule.NeededVariable needed : module.neededVariables()) {
                 if (!needed.isSetIn(environment.keySet())) {
                     problems.add(module.name() + ": neither " + needed.name() + " nor " + needed.alternatives()
@@ -304,12 +298,9 @@ class KubernetesManifestsTest {
     void databaseAddressesAndCredentialsAreOfTheSameCloudNativePgCluster(String overlay) {
         Rendering rendering = Rendering.of(overlay);
         List<String> problems = new ArrayList<>();
-        for (ServiceModule module : Repository.services()) {
-            Optional<ObjectNode> deployment = rendering.find("Deployment", module.name());
-            if (deployment.isEmpty()) {
-                continue;
-            }
-            JsonNode container = Rendering.mainContainer(deployment.get(), module.name());
+        for (Deployed deployed : deployed(rendering)) {
+            ServiceModule module = deployed.module();
+            JsonNode container = deployed.container();
             Set<String> clusters = new LinkedHashSet<>();
             rendering.environment(container).forEach((name, value) -> {
                 Matcher url = DATABASE_URL.matcher(value == null ? "" : value);
@@ -355,12 +346,9 @@ class KubernetesManifestsTest {
         Rendering rendering = Rendering.of(overlay);
         Map<String, Integer> demand = new java.util.TreeMap<>();
         Map<String, List<String>> users = new HashMap<>();
-        for (ServiceModule module : Repository.services()) {
-            Optional<ObjectNode> deployment = rendering.find("Deployment", module.name());
-            if (deployment.isEmpty()) {
-                continue;
-            }
-            Map<String, String> environment = rendering.environment(Rendering.mainContainer(deployment.get(), module.name()));
+        for (Deployed deployed : deployed(rendering)) {
+            ServiceModule module = deployed.module();
+            Map<String, String> environment = rendering.environment(deployed.container());
             Optional<String> cluster = environment.values().stream().map(v -> DATABASE_URL.matcher(v == null ? "" : v))
                     .filter(Matcher::find).map(m -> CLUSTER_SERVICE.matcher(m.group(1).split("\\.")[0]))
                     .filter(Matcher::matches).map(m -> m.group(1)).findFirst();
@@ -376,7 +364,7 @@ class KubernetesManifestsTest {
             int replicas = rendering.all("HorizontalPodAutoscaler").stream()
                     .filter(h -> h.path("spec").path("scaleTargetRef").path("name").asText().equals(module.name()))
                     .map(h -> h.path("spec").path("maxReplicas").asInt()).findFirst()
-                    .orElse(deployment.get().path("spec").path("replicas").asInt(1));
+                    .orElse(deployed.deployment().path("spec").path("replicas").asInt(1));
             demand.merge(cluster.get(), pool * replicas, Integer::sum);
             users.computeIfAbsent(cluster.get(), c -> new ArrayList<>()).add(module.name() + " " + replicas + " x " + pool);
         }
@@ -702,5 +690,19 @@ class KubernetesManifestsTest {
         } else if (key != null && !documented.keys().isEmpty() && !documented.keys().contains(key)) {
             problems.add(where + ": k8s/README.md lists it with the keys " + documented.keys() + " only");
         }
+    }
+
+    /** A service's Deployment as rendered, with its main container. */
+    private record Deployed(ServiceModule module, ObjectNode deployment, JsonNode container) {
+    }
+
+    /** Every service that has a Deployment in the rendering (a missing one is reported by its own test). */
+    private static List<Deployed> deployed(Rendering rendering) {
+        List<Deployed> found = new ArrayList<>();
+        for (ServiceModule module : Repository.services()) {
+            rendering.find("Deployment", module.name()).ifPresent(deployment -> found.add(
+                    new Deployed(module, deployment, Rendering.mainContainer(deployment, module.name()))));
+        }
+        return found;
     }
 }
