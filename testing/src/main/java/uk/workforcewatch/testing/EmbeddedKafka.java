@@ -2,6 +2,10 @@ package uk.workforcewatch.testing;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A real single-node KRaft broker from Apache Kafka's own test kit. Clients reach it only through a
@@ -12,13 +16,21 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaClusterTestKit cluster;
     private final TcpProxy proxy;
+    private final List<Runnable> folderCleanups;
 
-    private EmbeddedKafka(KafkaClusterTestKit cluster, TcpProxy proxy) {
+    private EmbeddedKafka(KafkaClusterTestKit cluster, TcpProxy proxy, List<Runnable> folderCleanups) {
         this.cluster = cluster;
         this.proxy = proxy;
+        this.folderCleanups = folderCleanups;
     }
 
     public static EmbeddedKafka start() {
+        neverEndTheTestRun();
+        // The test kit deletes its folders in shutdown hooks of its own, which the JVM would run
+        // alongside ours while the broker is still closing: the broker would find its metadata
+        // folder gone and halt. Keep them, and run them once the broker has stopped.
+        List<Runnable> folderCleanups = new CopyOnWriteArrayList<>();
+        Exit.setShutdownHookAdder((name, cleanup) -> folderCleanups.add(cleanup));
         int proxyPort = TcpProxy.freePort();
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
@@ -40,10 +52,20 @@ public final class EmbeddedKafka implements AutoCloseable {
             int brokerPort = Integer.parseInt(direct.substring(direct.lastIndexOf(':') + 1));
             TcpProxy proxy = TcpProxy.start(proxyPort, brokerPort);
             cluster.waitForReadyBrokers();
-            return new EmbeddedKafka(cluster, proxy);
+            return new EmbeddedKafka(cluster, proxy, folderCleanups);
         } catch (Exception e) {
             throw new IllegalStateException("The embedded Kafka broker did not start", e);
+        } finally {
+            Exit.resetShutdownHookAdder();
         }
+    }
+
+    /** A broker in trouble halts its JVM; inside a test run it must say so instead. */
+    private static void neverEndTheTestRun() {
+        Exit.setHaltProcedure((status, message) -> System.err.println(
+                "The embedded Kafka broker asked to halt the JVM (" + status + "): " + message));
+        Exit.setExitProcedure((status, message) -> System.err.println(
+                "The embedded Kafka broker asked to exit the JVM (" + status + "): " + message));
     }
 
     /** The address clients use: the proxy in front of the broker. */
@@ -64,5 +86,6 @@ public final class EmbeddedKafka implements AutoCloseable {
     public void close() throws Exception {
         proxy.close();
         cluster.close();
+        folderCleanups.forEach(Runnable::run);
     }
 }
