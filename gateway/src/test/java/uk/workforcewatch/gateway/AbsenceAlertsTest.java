@@ -14,6 +14,7 @@ import uk.workforcewatch.calendar.WorkingDays;
 import uk.workforcewatch.events.absence.Certification;
 import uk.workforcewatch.events.alerts.AlertEvent;
 import uk.workforcewatch.events.alerts.AlertTopics;
+import uk.workforcewatch.events.staffing.Employment;
 import uk.workforcewatch.gateway.alerts.Evaluation;
 import uk.workforcewatch.testing.EventLog;
 import uk.workforcewatch.testing.ServiceTestEnvironment;
@@ -25,6 +26,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,8 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The absence rules firing and resolving on sickness-service's events: cases held by an absent worker, a
- * long-term absence, a return-to-work interview overdue; as days pass on the timer; and repeats changing
- * nothing. Dates are worked out from today by the gateway's own calendar, so the tests hold on any day.
+ * long-term absence, a return-to-work interview overdue, a Bradford factor at the trigger, a team's sickness
+ * rate; as days pass on the timer; and repeats changing nothing. Dates are worked out from today by the gateway's own calendar, so the tests hold on any day.
  */
 @QuarkusTest
 @WithTestResource(value = ServiceTestEnvironment.class, scope = TestResourceScope.GLOBAL)
@@ -247,6 +251,88 @@ class AbsenceAlertsTest {
         List<Map<String, Object>> fired = alertsOf(episode, "RETURN_TO_WORK_OVERDUE");
         assertEquals(1, fired.size());
         assertEquals(4, figures(fired.get(0)).get("workingDaysSinceReturn"));
+    }
+
+    @Test
+    void aBradfordFactorFiresOnceWhenItReachesTheTriggerAndResolvesWhenSpellsLeaveTheWindow() throws Throwable {
+        UUID team = UUID.randomUUID();
+        UUID worker = UUID.randomUUID();
+        List<UUID> spells = new ArrayList<>();
+        int daysAbsent = 0;
+        for (int spell = 1; spell <= 5; spell++) {
+            // a Monday to Friday spell every month, back from the sixth month before today
+            LocalDate monday = today().minusMonths(7 - spell).with(DayOfWeek.MONDAY);
+            UUID episode = UUID.randomUUID();
+            spells.add(episode);
+            Events.episode(episode, worker, team, 0, monday, monday.plusDays(4), Certification.SELF_CERTIFIED,
+                    monday.plusDays(7));
+            daysAbsent += workingDays.countInclusive(monday, monday.plusDays(4));
+            await().atMost(WAIT).until(() -> episodeVersion(episode) == 0);
+            if (spell == 3) {
+                assertEquals(0, alertsOf(worker, "BRADFORD_TRIGGER").size(), "3 spells score 9 × 15 at most");
+            }
+            if (spell == 4) {
+                // 16 × at least 16 days: at or above 200
+                List<Map<String, Object>> fired = alertsOf(worker, "BRADFORD_TRIGGER");
+                assertEquals(1, fired.size());
+                assertEquals(Map.of("score", 16 * daysAbsent, "spells", 4, "daysAbsent", daysAbsent, "trigger", 200),
+                        figures(fired.get(0)));
+                assertEquals(team.toString(), fired.get(0).get("teamId"));
+                RestAssured.given().auth().oauth2(Tokens.hrOfficer()).queryParam("teamId", team)
+                        .get("/api/v1/breaches").then().statusCode(200).body("rule", equalTo(List.of("BRADFORD_TRIGGER")));
+                RestAssured.given().auth().oauth2(Tokens.teamManager(team)).get("/api/v1/breaches").then()
+                        .statusCode(200).body("rule", equalTo(List.of("BRADFORD_TRIGGER")));
+            }
+        }
+        List<Map<String, Object>> alerts = alertsOf(worker, "BRADFORD_TRIGGER");
+        assertEquals(1, alerts.size(), "a later absence does not fire it again");
+        assertEquals(25 * daysAbsent, figures(alerts.get(0)).get("score"));
+
+        TestClock.advance(Duration.ofDays(365));
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        assertEquals("RESOLVED", alertsOf(worker, "BRADFORD_TRIGGER").get(0).get("status"),
+                "the spells have left the 52 weeks");
+        var events = EventLog.read(AlertTopics.ALERTS, AlertEvent.class, r -> r.key().equals(alerts.get(0).get("id")));
+        assertEquals(List.of(AlertEvent.FIRED, AlertEvent.UPDATED, AlertEvent.RESOLVED),
+                events.stream().map(EventLog.Published::ceType).toList());
+    }
+
+    @Test
+    void aTeamLosingMoreThanSixPercentOfItsWorkingTimeToSicknessIsFlaggedAndResolvesWhenItFalls() throws Throwable {
+        UUID team = UUID.randomUUID();
+        UUID absentee = UUID.randomUUID();
+        UUID colleague = UUID.randomUUID();
+        Events.worker(absentee, team, 0, Employment.PERMANENT, "1.0", null);
+        Events.worker(colleague, team, 0, Employment.PERMANENT, "1.0", null);
+        await().atMost(WAIT).untilAsserted(() -> senior().get("/api/v1/monitoring/teams/" + team).then()
+                .statusCode(200).body("workers", hasSize(2)));
+        UUID episode = UUID.randomUUID();
+        LocalDate start = workingDaysBack(2);
+        Events.episode(episode, absentee, team, 0, start, null, Certification.SELF_CERTIFIED, null);
+        await().atMost(WAIT).until(() -> episodeVersion(episode) == 0);
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        assertEquals(0, alertsOf(team, "TEAM_SICKNESS_RATE_HIGH").size(), "2 of about 40 FTE days is about 5%");
+
+        while (workingDays.countInclusive(start, today()) < 3) {
+            TestClock.advance(Duration.ofDays(1));
+        }
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        List<Map<String, Object>> fired = alertsOf(team, "TEAM_SICKNESS_RATE_HIGH");
+        assertEquals(1, fired.size(), "the open episode runs to today: 3 days lost");
+        int available = 2 * workingDays.countInclusive(today().minusDays(27), today());
+        Map<?, ?> figures = figures(fired.get(0));
+        assertEquals(3.0, ((Number) figures.get("fteDaysLost")).doubleValue());
+        assertEquals(available, ((Number) figures.get("fteDaysAvailable")).doubleValue());
+        assertEquals(today().minusDays(27).toString(), figures.get("from"));
+        assertEquals(BigDecimal.valueOf(3).divide(BigDecimal.valueOf(available), 4,
+                RoundingMode.HALF_UP).floatValue(), ((Number) figures.get("sicknessRate")).floatValue());
+        assertEquals("TEAM", fired.get(0).get("subjectType"));
+        RestAssured.given().auth().oauth2(Tokens.hrOfficer()).queryParam("teamId", team).get("/api/v1/breaches")
+                .then().statusCode(200).body("rule", equalTo(List.of("TEAM_SICKNESS_RATE_HIGH")));
+
+        Events.episode(episode, absentee, team, 1, start, start, Certification.SELF_CERTIFIED, null);
+        await().atMost(WAIT).until(() -> "RESOLVED".equals(alertsOf(team, "TEAM_SICKNESS_RATE_HIGH").get(0)
+                .get("status")));
     }
 
     @Test

@@ -13,7 +13,11 @@ public enum Rule {
     /** A worker's current absence episode has become long-term. */
     LONG_TERM_ABSENCE(Audience.STAFFING),
     /** A worker came back some working days ago and no return-to-work interview is recorded. */
-    RETURN_TO_WORK_OVERDUE(Audience.ABSENCE);
+    RETURN_TO_WORK_OVERDUE(Audience.ABSENCE),
+    /** A team lost more than a share of its working time to sickness over the last weeks. */
+    TEAM_SICKNESS_RATE_HIGH(Audience.ABSENCE),
+    /** A worker's Bradford factor has reached the trigger for a review. */
+    BRADFORD_TRIGGER(Audience.ABSENCE);
 
     /**
      * Senior managers hear of every alert. Caseload alerts go to the team's manager as well; staffing

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import uk.workforcewatch.events.alerts.AlertStatus;
+import uk.workforcewatch.events.alerts.Rule;
 import uk.workforcewatch.events.caseload.CaseStatus;
 import uk.workforcewatch.gateway.rules.Rules;
 import uk.workforcewatch.gateway.view.AbsenceEpisodeView;
@@ -65,14 +66,31 @@ public class Evaluation {
     }
 
     /**
-     * A team's staffing rules read workers and posts, which two consumers write: the team's lock is taken
-     * before they are read, so the last evaluation sees both.
+     * A team's staffing and sickness rules read workers, posts and its workers' recent episodes, which three
+     * consumers write: the team's lock is taken before they are read, so the last evaluation sees all three.
+     * A team's lock is always the last a transaction takes.
      */
     public Uni<Void> team(UUID teamId) {
         return alerts.lockSubject(teamId)
                 .chain(() -> WorkerView.<WorkerView>list("teamId", teamId))
                 .chain(workers -> PostView.<PostView>list("teamId", teamId)
-                        .chain(posts -> alerts.reconcile(teamId, Rules.TEAM_RULES, rules.ofTeam(teamId, workers, posts))));
+                        .chain(posts -> recentEpisodes(workers)
+                                .chain(episodes -> alerts.reconcile(teamId, Rules.TEAM_RULES,
+                                        rules.ofTeam(teamId, workers, posts, episodes)))));
+    }
+
+    private Uni<List<AbsenceEpisodeView>> recentEpisodes(List<WorkerView> workers) {
+        if (workers.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return AbsenceEpisodeView.list("workerId in ?1 and (endDate is null or endDate >= ?2)",
+                workers.stream().map(w -> w.id).toList(), rules.sicknessWindowStart());
+    }
+
+    /** The team the worker is in now, if the view knows the worker. */
+    public Uni<Void> teamOf(UUID workerId) {
+        return WorkerView.<WorkerView>findById(workerId)
+                .chain(worker -> worker == null ? Uni.createFrom().voidItem() : team(worker.teamId));
     }
 
     /** Several teams, locked in id order so two evaluations never wait on each other. */
@@ -98,8 +116,9 @@ public class Evaluation {
     /**
      * Absences cross their thresholds as days pass, and an end recorded ahead comes: look again at every
      * worker absent or with an episode not yet over, or with an absence alert open, a transaction per worker;
-     * and at every ended episode with no interview recorded, a transaction per episode, so the working days
-     * since the return stay current (as the hours of a waiting case do).
+     * at every ended episode with no interview recorded, a transaction per episode, so the working days
+     * since the return stay current (as the hours of a waiting case do); and at every team whose sickness rate
+     * may have moved with the window (see {@link #sicknessTeams}).
      */
     @Scheduled(every = "${rules.unallocated-check-every}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -119,7 +138,31 @@ public class Evaluation {
                                             open.forEach(a -> workers.add(a.subjectId));
                                             return new Subjects(workers, ended.stream().map(e -> e.id).toList());
                                         })))))
-                .chain(subjects -> evaluateWorkers(subjects.workers()).chain(() -> evaluateEpisodes(subjects.episodes())));
+                .chain(subjects -> evaluateWorkers(subjects.workers()).chain(() -> evaluateEpisodes(subjects.episodes())))
+                .chain(() -> Panache.withSession(this::sicknessTeams))
+                .chain(this::evaluateTeams);
+    }
+
+    /** Teams with a worker whose episode reaches into the window, or with a sickness alert open. */
+    private Uni<Set<UUID>> sicknessTeams() {
+        return WorkerView.<WorkerView>list("id in (select e.workerId from AbsenceEpisodeView e "
+                        + "where e.endDate is null or e.endDate >= ?1)", rules.sicknessWindowStart())
+                .chain(absent -> Alert.<Alert>list("status <> ?1 and rule = ?2", AlertStatus.RESOLVED,
+                                Rule.TEAM_SICKNESS_RATE_HIGH)
+                        .map(open -> {
+                            Set<UUID> teams = new TreeSet<>();
+                            absent.forEach(w -> teams.add(w.teamId));
+                            open.forEach(a -> teams.add(a.subjectId));
+                            return teams;
+                        }));
+    }
+
+    private Uni<Void> evaluateTeams(Set<UUID> ids) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (UUID id : ids) {
+            all = all.chain(() -> Panache.withTransaction(() -> team(id)));
+        }
+        return all;
     }
 
     private record Subjects(Set<UUID> workers, List<UUID> episodes) {

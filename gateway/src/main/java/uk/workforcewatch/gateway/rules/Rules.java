@@ -1,6 +1,7 @@
 package uk.workforcewatch.gateway.rules;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import uk.workforcewatch.calendar.BradfordFactor;
 import uk.workforcewatch.calendar.WorkingDays;
 import uk.workforcewatch.events.absence.Certification;
 import uk.workforcewatch.events.alerts.Rule;
@@ -40,13 +41,15 @@ import java.util.stream.Collectors;
 public class Rules {
 
     public static final Set<Rule> WORKER_RULES = EnumSet.of(Rule.CASELOAD_OVER_LIMIT, Rule.CP_MIX_OVER_LIMIT,
-            Rule.WEIGHTED_LOAD_OVER_LIMIT, Rule.CASES_HELD_BY_ABSENT_WORKER, Rule.LONG_TERM_ABSENCE);
+            Rule.WEIGHTED_LOAD_OVER_LIMIT, Rule.CASES_HELD_BY_ABSENT_WORKER, Rule.LONG_TERM_ABSENCE,
+            Rule.BRADFORD_TRIGGER);
     /** The worker rules that depend on the day as well as on the view: the timer looks at them again. */
     public static final Set<Rule> WORKER_ABSENCE_RULES = EnumSet.of(Rule.CASES_HELD_BY_ABSENT_WORKER,
-            Rule.LONG_TERM_ABSENCE);
+            Rule.LONG_TERM_ABSENCE, Rule.BRADFORD_TRIGGER);
     public static final Set<Rule> EPISODE_RULES = EnumSet.of(Rule.RETURN_TO_WORK_OVERDUE);
     public static final Set<Rule> CASE_RULES = EnumSet.of(Rule.CASE_UNALLOCATED);
-    public static final Set<Rule> TEAM_RULES = EnumSet.of(Rule.TEAM_VACANCY_RATE_HIGH, Rule.TEAM_AGENCY_RATE_HIGH);
+    public static final Set<Rule> TEAM_RULES = EnumSet.of(Rule.TEAM_VACANCY_RATE_HIGH, Rule.TEAM_AGENCY_RATE_HIGH,
+            Rule.TEAM_SICKNESS_RATE_HIGH);
 
     private final RulesConfig config;
     private final WorkingDays workingDays;
@@ -59,15 +62,37 @@ public class Rules {
     }
 
     /**
-     * Every rule of a worker: their caseload's limits, cases held while absent, a long-term absence. Any of
-     * the three may be missing (a worker never absent has no absence row).
+     * Every rule of a worker: their caseload's limits, cases held while absent, a long-term absence, their
+     * Bradford factor. Any of the three may be missing (a worker never absent has no absence row).
      */
     public List<Breach> ofWorker(UUID workerId, CaseloadView caseload, WorkerAbsenceView absence,
                                  List<AbsenceEpisodeView> episodes) {
         List<Breach> breaches = new ArrayList<>(caseload == null ? List.of() : ofCaseload(caseload));
         ofAbsentWorker(absence, caseload).ifPresent(breaches::add);
         ofLongTermAbsence(workerId, absence, episodes).ifPresent(breaches::add);
+        ofBradfordFactor(workerId, absence, episodes).ifPresent(breaches::add);
         return breaches;
+    }
+
+    /**
+     * The worker's Bradford factor over the 52 weeks to today is at or above the trigger. The alert holds while
+     * it stays there, so a later absence changes its figures, never fires it again; it resolves when spells
+     * leave the window. Team: the worker's now, else that of their latest episode.
+     */
+    public Optional<Breach> ofBradfordFactor(UUID workerId, WorkerAbsenceView absence,
+                                             List<AbsenceEpisodeView> episodes) {
+        BradfordFactor factor = new BradfordFactor(workingDays, LocalDate.now(clock));
+        episodes.forEach(e -> factor.add(e.startDate, e.endDate));
+        if (factor.spells() == 0 || factor.score() < config.bradfordTrigger()) {
+            return Optional.empty();
+        }
+        UUID team = absence != null && absence.teamId != null ? absence.teamId
+                : episodes.stream().max(Comparator.comparing(e -> e.startDate)).map(e -> e.teamId).orElse(null);
+        return Optional.of(new Breach(Rule.BRADFORD_TRIGGER, Breach.WORKER, workerId, team, Severity.MEDIUM,
+                "Bradford factor " + factor.score() + " (" + factor.spells() + " spells, " + factor.daysAbsent()
+                        + " working days in 52 weeks), trigger " + config.bradfordTrigger(),
+                figures("score", factor.score(), "spells", factor.spells(), "daysAbsent", factor.daysAbsent(),
+                        "trigger", config.bradfordTrigger())));
     }
 
     /**
@@ -189,9 +214,11 @@ public class Rules {
 
     /**
      * The team's vacancy and agency worker rates today, by the census definitions: qualified social
-     * workers only; vacant FTE is the FTE of the team's posts that no permanent worker fills.
+     * workers only; vacant FTE is the FTE of the team's posts that no permanent worker fills. And the share of
+     * its working time the team lost to sickness over the window (see {@link #sicknessRate}).
      */
-    public List<Breach> ofTeam(UUID teamId, List<WorkerView> workers, List<PostView> posts) {
+    public List<Breach> ofTeam(UUID teamId, List<WorkerView> workers, List<PostView> posts,
+                               List<AbsenceEpisodeView> episodes) {
         LocalDate today = LocalDate.now(clock);
         List<WorkerView> counted = workers.stream()
                 .filter(w -> w.teamId.equals(teamId) && w.employedOn(today) && w.role.isQualifiedSocialWorker())
@@ -216,7 +243,60 @@ public class Rules {
                                 + percent(config.teamAgencyRateThreshold()),
                         figures("agencyWorkerRate", rate, "agencyFte", agency, "fteInPost", permanent,
                                 "threshold", config.teamAgencyRateThreshold()))));
+        sicknessRate(teamId, workers, episodes).ifPresent(breaches::add);
         return breaches;
+    }
+
+    /** The first day of the team sickness rate's window ending today. */
+    public LocalDate sicknessWindowStart() {
+        return LocalDate.now(clock).minusDays(config.teamSicknessWindowDays() - 1L);
+    }
+
+    /**
+     * FTE working days lost ÷ FTE working days available over the window of days ending today, for the team's
+     * workers now (every role) and their episodes, each day counted while the worker was employed. FTE is the
+     * worker's now: the gateway does not keep its history.
+     */
+    Optional<Breach> sicknessRate(UUID teamId, List<WorkerView> workers, List<AbsenceEpisodeView> episodes) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate first = sicknessWindowStart();
+        Map<UUID, List<AbsenceEpisodeView>> byWorker = episodes.stream()
+                .collect(Collectors.groupingBy(e -> e.workerId));
+        BigDecimal available = BigDecimal.ZERO;
+        BigDecimal lost = BigDecimal.ZERO;
+        for (WorkerView worker : workers) {
+            if (!worker.teamId.equals(teamId)) {
+                continue;
+            }
+            LocalDate from = latest(first, worker.startDate);
+            LocalDate to = worker.leftOn == null || worker.leftOn.isAfter(today) ? today : worker.leftOn;
+            if (from.isAfter(to)) {
+                continue;
+            }
+            available = available.add(worker.fte.multiply(BigDecimal.valueOf(workingDays.countInclusive(from, to))));
+            for (AbsenceEpisodeView episode : byWorker.getOrDefault(worker.id, List.of())) {
+                LocalDate absentFrom = latest(from, episode.startDate);
+                LocalDate absentTo = episode.endDate == null || episode.endDate.isAfter(to) ? to : episode.endDate;
+                if (!absentFrom.isAfter(absentTo)) {
+                    lost = lost.add(worker.fte.multiply(
+                            BigDecimal.valueOf(workingDays.countInclusive(absentFrom, absentTo))));
+                }
+            }
+        }
+        BigDecimal daysLost = lost;
+        BigDecimal daysAvailable = available;
+        return rate(lost, available).filter(rate -> rate.compareTo(config.teamSicknessRateThreshold()) > 0)
+                .map(rate -> new Breach(Rule.TEAM_SICKNESS_RATE_HIGH, Breach.TEAM, teamId, teamId, Severity.MEDIUM,
+                        percent(rate) + " of working time lost to sickness in the last "
+                                + config.teamSicknessWindowDays() + " days, threshold "
+                                + percent(config.teamSicknessRateThreshold()),
+                        figures("sicknessRate", rate, "fteDaysLost", daysLost.setScale(2, RoundingMode.HALF_UP),
+                                "fteDaysAvailable", daysAvailable.setScale(2, RoundingMode.HALF_UP), "from", first.toString(),
+                                "threshold", config.teamSicknessRateThreshold())));
+    }
+
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static BigDecimal fte(List<WorkerView> workers, Employment employment) {

@@ -47,6 +47,18 @@ public interface RulesConfig {
     @WithDefault("3")
     int returnInterviewOverdueAfterWorkingDays();
 
+    /** A team that lost more than this fraction of its available working time to sickness in the window is a breach. */
+    @WithDefault("0.06")
+    BigDecimal teamSicknessRateThreshold();
+
+    /** The team sickness rate's window: this many calendar days ending today. */
+    @WithDefault("28")
+    int teamSicknessWindowDays();
+
+    /** A worker whose Bradford factor (52 weeks to today) is at or above this is a breach. */
+    @WithDefault("200")
+    long bradfordTrigger();
+
     /** How often the rules that depend on time are evaluated again. */
     @WithDefault("1m")
     Duration unallocatedCheckEvery();

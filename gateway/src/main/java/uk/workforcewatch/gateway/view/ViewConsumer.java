@@ -172,7 +172,8 @@ public class ViewConsumer {
                     view.certification = state.certification();
                     view.returnInterviewOn = state.returnInterviewOn();
                     view.version = event.version();
-                    return () -> evaluation.worker(view.workerId).chain(() -> evaluation.episode(view));
+                    return () -> evaluation.worker(view.workerId).chain(() -> evaluation.episode(view))
+                            .chain(() -> evaluation.teamOf(view.workerId));
                 });
     }
 
