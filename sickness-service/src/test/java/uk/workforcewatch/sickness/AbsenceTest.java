@@ -87,6 +87,22 @@ class AbsenceTest {
     }
 
     @Test
+    void anEpisodeOverAlreadyIsRecordedWithItsInterviewInOneEvent() {
+        UUID team = Staffing.team();
+        UUID worker = Staffing.worker(team, "1.0");
+        Map<String, Object> body = episode(worker, today().minusDays(30), today().minusDays(26), "INFECTION",
+                "SELF_CERTIFIED");
+        body.put("returnInterview", Map.of("heldOn", today().minusDays(25).toString(), "heldBy", " Team manager "));
+        String id = hr().body(body).post("/api/v1/absences").then().log().ifValidationFails().statusCode(201)
+                .body("open", equalTo(false), "returnInterviewOn", equalTo(today().minusDays(25).toString()),
+                        "returnInterviewBy", equalTo("Team manager"), "version", equalTo(0))
+                .extract().path("id");
+        var episodes = EventLog.awaitRecords(AbsenceTopics.EPISODES, id, 1, AbsenceEpisodeEvent.class, WAIT);
+        assertEquals(today().minusDays(25), episodes.get(0).event().episode().returnInterviewOn());
+        assertEquals(today().minusDays(26), episodes.get(0).event().episode().endDate());
+    }
+
+    @Test
     void anEpisodeRecordedAheadOrAlreadyOverLeavesTheWorkersStatusAlone() {
         UUID team = Staffing.team();
         UUID ahead = Staffing.worker(team, "1.0");

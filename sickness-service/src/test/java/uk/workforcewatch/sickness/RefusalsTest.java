@@ -98,6 +98,23 @@ class RefusalsTest {
     }
 
     @Test
+    void anInterviewRecordedWithTheEpisodeNeedsItsEndAndADayAfterIt() {
+        UUID worker = Staffing.worker(Staffing.team(), "1.0");
+        Map<String, Object> open = episode(worker, MONDAY, null, "OTHER", "SELF_CERTIFIED");
+        open.put("returnInterview", Map.of("heldOn", "2025-03-10", "heldBy", "R. Manager"));
+        problem(hr().body(open).post("/api/v1/absences").then(), 400)
+                .body("violations[0].field", equalTo("returnInterview"));
+        Map<String, Object> early = episode(worker, MONDAY, FRIDAY, "OTHER", "SELF_CERTIFIED");
+        early.put("returnInterview", Map.of("heldOn", MONDAY.toString(), "heldBy", "R. Manager"));
+        problem(hr().body(early).post("/api/v1/absences").then(), 400)
+                .body("violations[0].field", equalTo("returnInterview.heldOn"));
+        Map<String, Object> nobody = episode(worker, MONDAY, FRIDAY, "OTHER", "SELF_CERTIFIED");
+        nobody.put("returnInterview", Map.of("heldOn", "2025-03-10", "heldBy", ""));
+        problem(hr().body(nobody).post("/api/v1/absences").then(), 400);
+        hr().queryParam("workerId", worker).get("/api/v1/absences").then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
     void aStaleVersionAnUnknownIdAndAnEmptyChangeAreRefused() {
         UUID worker = Staffing.worker(Staffing.team(), "1.0");
         String id = recorded(worker, MONDAY, FRIDAY);

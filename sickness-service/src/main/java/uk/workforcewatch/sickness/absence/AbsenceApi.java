@@ -1,5 +1,6 @@
 package uk.workforcewatch.sickness.absence;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -16,9 +17,17 @@ public final class AbsenceApi {
     private AbsenceApi() {
     }
 
-    /** Records an episode; with {@code endDate} it is recorded already over. */
+    /**
+     * Records an episode; with {@code endDate} it is recorded already over, and may come with the return-to-work
+     * interview held since.
+     */
     public record RecordAbsence(@NotNull UUID workerId, @NotNull LocalDate startDate, @NotNull AbsenceReason reason,
-                                @NotNull Certification certification, LocalDate endDate) {
+                                @NotNull Certification certification, LocalDate endDate,
+                                @Valid HeldInterview returnInterview) {
+    }
+
+    /** A return-to-work interview held: when, and who held it. */
+    public record HeldInterview(@NotNull LocalDate heldOn, @NotBlank @Size(max = 200) String heldBy) {
     }
 
     /** Corrects the reason or the certification (a fit note arrives); at least one of them. */

@@ -68,6 +68,13 @@ public class AbsenceService {
         if (request.endDate() != null) {
             requireNotTooFarAhead("endDate", request.endDate());
         }
+        if (request.returnInterview() != null) {
+            if (request.endDate() == null) {
+                throw ProblemException.invalid("returnInterview", "an episode still open has no return-to-work"
+                        + " interview: record it with the episode's end date");
+            }
+            requireInterviewDay("returnInterview.heldOn", request.endDate(), request.returnInterview().heldOn());
+        }
         return RowLock.lockAndLoad(request.workerId()).chain(worker -> {
             if (worker == null) {
                 throw ProblemException.invalid("workerId", "no worker has id " + request.workerId());
@@ -85,6 +92,10 @@ public class AbsenceService {
             episode.endDate = request.endDate();
             episode.reason = request.reason();
             episode.certification = request.certification();
+            if (request.returnInterview() != null) {
+                episode.returnInterviewOn = request.returnInterview().heldOn();
+                episode.returnInterviewBy = request.returnInterview().heldBy().strip();
+            }
             episode.recordedBy = caller.name();
             return requireNoOverlap(episode)
                     .chain(() -> episode.persistAndFlush())
@@ -142,12 +153,7 @@ public class AbsenceService {
                 throw ProblemException.conflict("Absence episode " + id
                         + " is still open: the return-to-work interview follows its end");
             }
-            if (request.heldOn().isBefore(episode.endDate)) {
-                throw ProblemException.invalid("heldOn", "must not be before the last day of absence " + episode.endDate);
-            }
-            if (request.heldOn().isAfter(today())) {
-                throw ProblemException.invalid("heldOn", "must not be in the future");
-            }
+            requireInterviewDay("heldOn", episode.endDate, request.heldOn());
             long unchanged = episode.version;
             episode.returnInterviewOn = request.heldOn();
             episode.returnInterviewBy = request.heldBy().strip();
@@ -155,6 +161,16 @@ public class AbsenceService {
                     : publish(AbsenceEpisodeEvent.RETURN_INTERVIEW_RECORDED, episode))
                     .map(recorded -> views.of(recorded, locked.worker(), today(), caller.seesReasons()));
         });
+    }
+
+    /** An interview is held after the absence is over, and not in the future. */
+    private void requireInterviewDay(String field, LocalDate endDate, LocalDate heldOn) {
+        if (heldOn.isBefore(endDate)) {
+            throw ProblemException.invalid(field, "must not be before the last day of absence " + endDate);
+        }
+        if (heldOn.isAfter(today())) {
+            throw ProblemException.invalid(field, "must not be in the future");
+        }
     }
 
     /** One episode with its figures; the read is audited in the same transaction. */

@@ -1,5 +1,6 @@
 package uk.workforcewatch.sickness.trends;
 
+import uk.workforcewatch.calendar.BradfordFactor;
 import uk.workforcewatch.calendar.WorkingDays;
 
 import java.time.LocalDate;
@@ -9,14 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/**
- * The Bradford factor of each worker on a day: S = spells overlapping the 52 weeks (364 days) ending that day,
- * D = working days absent inside that window (not scaled by FTE; an open spell runs to the day), score S² × D.
- * Pure: the spells are given.
- */
+/** The Bradford factor (see {@link BradfordFactor}) of every worker with a spell in the window. Pure: the spells are given. */
 public final class BradfordFactors {
-
-    public static final int WINDOW_DAYS = 364;
 
     private final WorkingDays workingDays;
 
@@ -27,30 +22,16 @@ public final class BradfordFactors {
     public record Score(UUID workerId, int spells, int daysAbsent, long score) {
     }
 
-    /** The first day of the window ending {@code asOf}. */
-    public static LocalDate windowStart(LocalDate asOf) {
-        return asOf.minusDays(WINDOW_DAYS - 1);
-    }
-
-    public static long score(int spells, int days) {
-        return (long) spells * spells * days;
-    }
-
     /** Every worker with a spell in the window, highest score first (then by worker id). */
     public List<Score> scores(LocalDate asOf, List<Spell> spells) {
-        LocalDate first = windowStart(asOf);
-        Map<UUID, int[]> byWorker = new LinkedHashMap<>();
+        Map<UUID, BradfordFactor> byWorker = new LinkedHashMap<>();
         for (Spell spell : spells) {
-            if (spell.startDate().isAfter(asOf) || (spell.endDate() != null && spell.endDate().isBefore(first))) {
-                continue;
-            }
-            LocalDate from = spell.startDate().isBefore(first) ? first : spell.startDate();
-            int[] tally = byWorker.computeIfAbsent(spell.workerId(), k -> new int[2]);
-            tally[0]++;
-            tally[1] += workingDays.countInclusive(from, spell.lastCountedBy(asOf));
+            byWorker.computeIfAbsent(spell.workerId(), k -> new BradfordFactor(workingDays, asOf))
+                    .add(spell.startDate(), spell.endDate());
         }
         return byWorker.entrySet().stream()
-                .map(e -> new Score(e.getKey(), e.getValue()[0], e.getValue()[1], score(e.getValue()[0], e.getValue()[1])))
+                .filter(e -> e.getValue().spells() > 0)
+                .map(e -> new Score(e.getKey(), e.getValue().spells(), e.getValue().daysAbsent(), e.getValue().score()))
                 .sorted(Comparator.comparingLong(Score::score).reversed().thenComparing(s -> s.workerId().toString()))
                 .toList();
     }

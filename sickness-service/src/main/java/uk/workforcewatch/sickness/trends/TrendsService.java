@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import uk.workforcewatch.calendar.BradfordFactor;
 import uk.workforcewatch.events.absence.Certification;
 import uk.workforcewatch.sickness.absence.AbsenceConfig;
 import uk.workforcewatch.sickness.absence.AbsenceEpisode;
@@ -105,7 +106,7 @@ public class TrendsService {
     @WithTransaction
     public Uni<TrendsApi.BradfordFactors> bradford(LocalDate asOf, UUID teamId, Long atOrAbove, int page, int size,
                                                    Caller caller) {
-        LocalDate windowFrom = BradfordFactors.windowStart(asOf);
+        LocalDate windowFrom = BradfordFactor.windowStart(asOf);
         String query = "startDate <= ?1 and (endDate is null or endDate >= ?2)"
                 + (teamId == null ? "" : " and workerId in (select w.id from KnownWorker w where w.teamId = ?3)");
         Object[] parameters = teamId == null ? new Object[] {asOf, windowFrom} : new Object[] {asOf, windowFrom, teamId};

@@ -38,22 +38,12 @@ class BradfordFactorsTest {
     }
 
     @Test
-    void theWindowIsThe364DaysEndingOnTheDayAndAnOpenSpellRunsToIt() {
-        assertEquals(LocalDate.parse("2024-07-02"), BradfordFactors.windowStart(AS_OF));
+    void workersWithNoSpellInTheWindowAreLeftOut() {
         UUID worker = UUID.randomUUID();
+        UUID before = UUID.randomUUID();
         // 24 June to 5 July 2024: only 2-5 July (4 working days) inside; 23-30 June 2025 open: 23-27, 30 = 6
         var scores = bradford.scores(AS_OF, List.of(spell(worker, "2024-06-24", "2024-07-05"),
-                spell(worker, "2025-06-23", null), spell(worker, "2024-06-03", "2024-07-01"),
-                spell(worker, "2025-07-01", null)));
+                spell(worker, "2025-06-23", null), spell(before, "2024-06-03", "2024-07-01")));
         assertEquals(List.of(new BradfordFactors.Score(worker, 2, 10, 40)), scores);
-    }
-
-    @Test
-    void daysAreNotScaledByFteAndBankHolidaysAreNotAbsent() {
-        UUID worker = UUID.randomUUID();
-        // 2 to 6 May 2025: Fri, Mon (bank holiday), Tue = 2 working days
-        assertEquals(List.of(new BradfordFactors.Score(worker, 1, 2, 2)),
-                bradford.scores(AS_OF, List.of(spell(worker, "2025-05-02", "2025-05-06"))));
-        assertEquals(500, BradfordFactors.score(5, 20));
     }
 }
