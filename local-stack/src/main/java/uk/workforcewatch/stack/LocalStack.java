@@ -17,7 +17,7 @@ public final class LocalStack {
 
     private static final Set<String> STORY_RULES = Set.of("CASELOAD_OVER_LIMIT", "CP_MIX_OVER_LIMIT",
             "CASE_UNALLOCATED", "TEAM_VACANCY_RATE_HIGH", "CASES_HELD_BY_ABSENT_WORKER", "LONG_TERM_ABSENCE",
-            "RETURN_TO_WORK_OVERDUE");
+            "RETURN_TO_WORK_OVERDUE", "BRADFORD_TRIGGER");
 
     private LocalStack() {
     }

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Records the year's absence in sickness-service as the HR officer: each episode (the ended ones with their
- * end), then its return-to-work interview, if one was held. Workers load side by side, each worker's episodes
- * one after the other in date order, an episode's interview straight after it.
+ * Records the year's absence in sickness-service as the HR officer: each episode in one call, the ended ones
+ * with their end and the return-to-work interview held since, if one was, so no interview ever looks overdue
+ * to the gateway in between. Workers load side by side, each worker's episodes one after the other in date order.
  *
  * <p>Sickness-service knows workers only from staffing's events, which it reads at its own pace, and has no
  * read that tells a known worker from an unknown one (a list of an unknown worker's episodes is just empty).
@@ -29,7 +29,7 @@ final class AbsenceLoad {
     private static final Duration POLL = Duration.ofMillis(200);
 
     record RecordAbsence(UUID workerId, LocalDate startDate, AbsenceReason reason, Certification certification,
-                         LocalDate endDate) {
+                         LocalDate endDate, ReturnInterview returnInterview) {
     }
 
     record ReturnInterview(LocalDate heldOn, String heldBy) {
@@ -60,10 +60,6 @@ final class AbsenceLoad {
                 UUID id = known ? record(absence) : recordOnceKnown(absence, deadline);
                 known = true;
                 ids.put(absence.key(), id);
-                if (absence.interviewOn() != null) {
-                    calls.post(api("/absences/" + id + "/return-interview"), tokens.hrOfficer(),
-                            new ReturnInterview(absence.interviewOn(), absence.interviewBy()), 200);
-                }
             }
         });
     }
@@ -102,7 +98,8 @@ final class AbsenceLoad {
 
     private RecordAbsence body(Absence absence) {
         return new RecordAbsence(ids.of(absence.workerKey()), absence.startDate(), absence.reason(),
-                absence.certification(), absence.endDate());
+                absence.certification(), absence.endDate(), absence.interviewOn() == null ? null
+                : new ReturnInterview(absence.interviewOn(), absence.interviewBy()));
     }
 
     private URI api(String path) {

@@ -51,9 +51,10 @@ record AbsencePlan(LocalDate today, LocalDate from, List<Absence> absences, Stor
 
     /**
      * The absence the gateway's alerts tell of: a worker off long-term who holds no cases, a worker off a
-     * week with CP cases, and one ended episode with no interview. Keys of workers.
+     * week with CP cases, one ended episode with no interview, and the one worker whose short spells bring their
+     * Bradford factor to the trigger. Keys of workers.
      */
-    record Story(String longTermAbsent, String absentWithCpCases, String interviewOverdue) {
+    record Story(String longTermAbsent, String absentWithCpCases, String interviewOverdue, String bradfordTriggered) {
     }
 
     List<Absence> of(String workerKey) {

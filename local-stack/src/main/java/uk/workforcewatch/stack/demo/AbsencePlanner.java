@@ -1,5 +1,7 @@
 package uk.workforcewatch.stack.demo;
 
+import uk.workforcewatch.calendar.BradfordFactor;
+import uk.workforcewatch.calendar.WorkingDays;
 import uk.workforcewatch.events.absence.AbsenceReason;
 import uk.workforcewatch.events.absence.Certification;
 import uk.workforcewatch.events.caseload.CaseCategory;
@@ -30,8 +32,9 @@ import static uk.workforcewatch.events.absence.AbsenceReason.STRESS_MENTAL_HEALT
  * social workers (DOMAIN.md): mostly short spells of minor illness and infection, some of a week or two, and a
  * few long-term episodes, mostly stress and musculoskeletal, which lose the most days. Every ended episode has
  * its return-to-work interview within three working days of the return. Then the story: a team manager off
- * long-term with stress since six to eight weeks ago, a worker with CP cases off since last week, and one
- * short spell from a week or two ago whose interview was never held. Pure: only the seed and the council decide.
+ * long-term with stress since six to eight weeks ago, a worker with CP cases off since last week, one short
+ * spell from a week or two ago whose interview was never held, and a worker off two days at a time five times
+ * this year, the only one whose Bradford factor reaches the trigger. Pure: only the seed and the council decide.
  */
 final class AbsencePlanner {
 
@@ -39,6 +42,8 @@ final class AbsencePlanner {
     static final long SEED_OFFSET = 2;
     /** Calendar days kept free between two episodes of one worker: room for the interview. */
     private static final int GAP_DAYS = 7;
+    /** The gateway's default Bradford trigger: only the story's worker reaches it. */
+    static final long BRADFORD_TRIGGER = 200;
     /** Calendar days beyond which a fit note covers an episode. */
     private static final int SELF_CERTIFIED_DAYS = 7;
 
@@ -56,6 +61,8 @@ final class AbsencePlanner {
     /** The reasons of the year's long-term episodes (28 days or more) now over, one a worker. */
     private static final List<AbsenceReason> LONG_TERM_REASONS = List.of(STRESS_MENTAL_HEALTH, MUSCULOSKELETAL,
             STRESS_MENTAL_HEALTH, MUSCULOSKELETAL, STRESS_MENTAL_HEALTH, STRESS_MENTAL_HEALTH, MUSCULOSKELETAL);
+
+    private static final WorkingDays WORKING_DAYS = WorkingDays.englandAndWales();
 
     private final Random random;
     private final CouncilPlan council;
@@ -79,8 +86,12 @@ final class AbsencePlanner {
         String longTerm = longTermAbsence();
         String withCpCases = absenceWithCpCases();
         String overdue = interviewNeverHeld(longTerm, withCpCases);
+        String frequent = frequentShortSpells(longTerm, withCpCases, overdue);
         longTermEpisodesOver();
         for (Worker worker : council.workers()) {
+            if (worker.key().equals(frequent)) {
+                continue;
+            }
             LocalDate first = max(worker.startDate(), from);
             LocalDate last = worker.leaving() == null ? lastEnd
                     : min(worker.leaving().leftOn().minusDays(GAP_DAYS), lastEnd);
@@ -97,9 +108,49 @@ final class AbsencePlanner {
                 place(worker, first, last, SHORT_DAYS[random.nextInt(SHORT_DAYS.length)], pick(SHORT_REASONS), false);
             }
         }
+        byWorker.keySet().stream().filter(key -> !key.equals(frequent)).forEach(this::keepBelowBradfordTrigger);
         List<Absence> absences = byWorker.values().stream()
                 .flatMap(list -> list.stream().sorted(Comparator.comparing(Absence::startDate))).toList();
-        return new AbsencePlan(today, from, absences, new AbsencePlan.Story(longTerm, withCpCases, overdue));
+        return new AbsencePlan(today, from, absences,
+                new AbsencePlan.Story(longTerm, withCpCases, overdue, frequent));
+    }
+
+    /**
+     * Two days off, five times, every other month from ten months ago, each with its interview on the return
+     * day: 5² × 10 = 250 (a bank holiday among the days still leaves it at 200 or more).
+     */
+    private String frequentShortSpells(String... taken) {
+        List<Worker> candidates = council.workers().stream()
+                .filter(w -> w.employment() == Employment.PERMANENT && w.employedOn(from) && w.employedOn(today)
+                        && w.role() != Role.TEAM_MANAGER && !StoryCast.isInStory(w.key())
+                        && !List.of(taken).contains(w.key()))
+                .toList();
+        Worker worker = candidates.get(random.nextInt(candidates.size()));
+        for (int monthsAgo = 10; monthsAgo >= 2; monthsAgo -= 2) {
+            LocalDate start = Weekdays.onOrAfter(today.minusMonths(monthsAgo));
+            LocalDate end = Weekdays.after(start, 1);
+            add(new Absence(worker.key(), start, end, pick(SHORT_REASONS), Certification.SELF_CERTIFIED,
+                    Weekdays.onOrAfter(end.plusDays(1)), interviewer(worker)));
+        }
+        return worker.key();
+    }
+
+    /** Drops the worker's latest short spells, then longer ones, while their Bradford factor reaches the trigger. */
+    private void keepBelowBradfordTrigger(String workerKey) {
+        List<Absence> absences = byWorker.get(workerKey);
+        while (bradfordFactor(absences) >= BRADFORD_TRIGGER) {
+            Absence dropped = absences.stream().filter(a -> a.interviewOn() != null)
+                    .max(Comparator.comparing((Absence a) -> ChronoUnit.DAYS.between(a.startDate(), a.endDate()) < 28)
+                            .thenComparing(Absence::startDate))
+                    .orElseThrow();
+            absences.remove(dropped);
+        }
+    }
+
+    private long bradfordFactor(List<Absence> absences) {
+        BradfordFactor factor = new BradfordFactor(WORKING_DAYS, today);
+        absences.forEach(a -> factor.add(a.startDate(), a.endDate()));
+        return factor.score();
     }
 
     /**

@@ -44,10 +44,16 @@ public record DemoStory(int teams, int workers, int workersInPost, int leavers, 
     /**
      * The last 12 months' sickness absence: episodes, working days lost (times FTE; Monday to Friday, so a little
      * above sickness-service's count, which takes bank holidays out too) and days lost per FTE; the worker off
-     * holding CP cases, the one off long-term, and the ended episode whose interview was never held.
+     * holding CP cases, the one off long-term, the ended episode whose interview was never held, and the worker
+     * whose Bradford factor reached the trigger (empty in a story kept by an older launcher).
      */
     public record Absences(int episodes, int longTermEpisodes, BigDecimal daysLost, BigDecimal daysLostPerFte,
-                           Absent withCpCases, Absent longTerm, Absent interviewOverdue) {
+                           Absent withCpCases, Absent longTerm, Absent interviewOverdue,
+                           FrequentlyAbsent bradfordTriggered) {
+    }
+
+    /** A worker's Bradford factor over the 52 weeks to the day the demo was loaded. */
+    public record FrequentlyAbsent(Worker worker, int spells, int daysAbsent, long bradfordFactor) {
     }
 
     /** A worker of the absence story and the episode: for one that has ended, {@code returnDay} is set. */
@@ -93,6 +99,13 @@ public record DemoStory(int teams, int workers, int workersInPost, int leavers, 
             lines.add(String.format("%s: worker %s (id %s) back on %s, no return-to-work interview (episode %s)",
                     overdue.worker().teamName(), overdue.worker().name(), overdue.worker().id(), overdue.returnDay(),
                     overdue.episodeId()));
+            FrequentlyAbsent frequent = absences.bradfordTriggered();
+            if (frequent != null) {
+                lines.add(String.format("%s: worker %s (id %s) off %d times in 52 weeks, %d working days:"
+                                + " Bradford factor %d, at the trigger of 200", frequent.worker().teamName(),
+                        frequent.worker().name(), frequent.worker().id(), frequent.spells(), frequent.daysAbsent(),
+                        frequent.bradfordFactor()));
+            }
         }
         return lines;
     }

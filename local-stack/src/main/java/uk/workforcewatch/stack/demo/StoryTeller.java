@@ -1,5 +1,7 @@
 package uk.workforcewatch.stack.demo;
 
+import uk.workforcewatch.calendar.BradfordFactor;
+import uk.workforcewatch.calendar.WorkingDays;
 import uk.workforcewatch.events.absence.Certification;
 import uk.workforcewatch.events.caseload.CaseCategory;
 import uk.workforcewatch.events.staffing.Employment;
@@ -45,7 +47,14 @@ final class StoryTeller {
                 absence.daysLostPerFte(plan), absent(story.absentWithCpCases(), absence.openEpisodeOf(
                         story.absentWithCpCases())), absent(story.longTermAbsent(),
                         absence.openEpisodeOf(story.longTermAbsent())),
-                absent(story.interviewOverdue(), absence.overdueEpisodeOf(story.interviewOverdue())));
+                absent(story.interviewOverdue(), absence.overdueEpisodeOf(story.interviewOverdue())),
+                frequentlyAbsent(story.bradfordTriggered()));
+    }
+
+    private DemoStory.FrequentlyAbsent frequentlyAbsent(String workerKey) {
+        BradfordFactor factor = new BradfordFactor(WorkingDays.englandAndWales(), absence.today());
+        absence.of(workerKey).forEach(a -> factor.add(a.startDate(), a.endDate()));
+        return new DemoStory.FrequentlyAbsent(worker(workerKey), factor.spells(), factor.daysAbsent(), factor.score());
     }
 
     private DemoStory.Absent absent(String workerKey, AbsencePlan.Absence episode) {

@@ -1,6 +1,8 @@
 package uk.workforcewatch.stack.demo;
 
 import org.junit.jupiter.api.Test;
+import uk.workforcewatch.calendar.BradfordFactor;
+import uk.workforcewatch.calendar.WorkingDays;
 import uk.workforcewatch.events.absence.AbsenceReason;
 import uk.workforcewatch.events.absence.Certification;
 import uk.workforcewatch.events.caseload.CaseCategory;
@@ -141,8 +143,9 @@ class AbsencePlanTest {
 
     /**
      * Two episodes open today: the team manager off long-term since six to eight weeks ago, holding no cases,
-     * and the worker of the shown team off five to eight working days with CP cases; and one ended episode with
-     * no interview, its return six to ten working days ago.
+     * and the worker of the shown team off five to eight working days with CP cases; one ended episode with
+     * no interview, its return six to ten working days ago; and one worker, of five short spells, at the
+     * Bradford trigger, nobody else.
      */
     private static void assertStory(CouncilPlan council, AbsencePlan plan) {
         LocalDate today = council.today();
@@ -177,6 +180,20 @@ class AbsencePlanTest {
         assertTrue(between(since, 6, 10), overdue + ": back " + since + " working days");
         assertNull(overdue.interviewBy());
         assertFalse(Set.of(story.longTermAbsent(), story.absentWithCpCases()).contains(story.interviewOverdue()));
+
+        Map<String, Long> atTrigger = plan.absences().stream().collect(Collectors.groupingBy(Absence::workerKey))
+                .entrySet().stream().filter(e -> bradfordFactor(e.getValue(), today) >= 200)
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> bradfordFactor(e.getValue(), today)));
+        assertEquals(Set.of(story.bradfordTriggered()), atTrigger.keySet(), today + ": " + atTrigger);
+        assertEquals(5, plan.of(story.bradfordTriggered()).size());
+        assertFalse(Set.of(story.longTermAbsent(), story.absentWithCpCases(), story.interviewOverdue())
+                .contains(story.bradfordTriggered()));
+    }
+
+    private static long bradfordFactor(List<Absence> absences, LocalDate today) {
+        BradfordFactor factor = new BradfordFactor(WorkingDays.englandAndWales(), today);
+        absences.forEach(a -> factor.add(a.startDate(), a.endDate()));
+        return factor.score();
     }
 
     private static long calendarDays(Absence absence) {

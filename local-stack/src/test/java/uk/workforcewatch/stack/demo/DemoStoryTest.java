@@ -24,6 +24,7 @@ class DemoStoryTest {
     private static final UUID CP_WEST = UUID.fromString("5f1ae730-0215-46a1-9c4f-7b7704f0b550");
     private static final UUID PRIYA = UUID.fromString("f4c2994e-5c9d-4e42-b634-d77b83155df1");
     private static final UUID AMIRA = UUID.fromString("0b8d1f5e-9d55-4f0a-8a43-3c2f1c6f7e21");
+    private static final UUID FREQUENT = UUID.fromString("3c9e2a41-7b5d-4e8f-a1c6-0d2b4f6e8a90");
     private static final UUID OVERDUE = UUID.fromString("6a1e4b7c-2f0d-4c1b-9e3a-5d8f7a9b0c12");
 
     private final DemoStory story = new DemoStory(9, 124, 111, 13, 9, 116, 14, 1315, 13, CP_EAST,
@@ -41,7 +42,9 @@ class DemoStoryTest {
                     new DemoStory.Absent(worker(UUID.randomUUID(), "Tom Baker", "TEAM_MANAGER", 0, 0, 0, 0),
                             UUID.randomUUID(), LocalDate.of(2026, 10, 12), null, true),
                     new DemoStory.Absent(worker(UUID.randomUUID(), "Sam Lee", "SOCIAL_WORKER", 12, 3, 15, 10),
-                            OVERDUE, LocalDate.of(2026, 11, 10), LocalDate.of(2026, 11, 12), false)),
+                            OVERDUE, LocalDate.of(2026, 11, 10), LocalDate.of(2026, 11, 12), false),
+                    new DemoStory.FrequentlyAbsent(worker(FREQUENT, "Kofi Asante", "SOCIAL_WORKER", 13, 2, 15, 10),
+                            5, 10, 250)),
             Duration.ofMillis(41_300));
 
     @Test
@@ -64,6 +67,8 @@ class DemoStoryTest {
                 && l.contains("off long-term since 2026-10-12, covered by a fit note")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.contains("worker Sam Lee") && l.contains("back on 2026-11-12")
                 && l.contains("no return-to-work interview (episode " + OVERDUE + ")")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("worker Kofi Asante (id " + FREQUENT + ") off 5 times in"
+                + " 52 weeks, 10 working days: Bradford factor 250")), lines.toString());
     }
 
     /** A story kept by a launcher from before the absence was loaded reads back, and tells what it has. */
@@ -75,7 +80,7 @@ class DemoStoryTest {
         ObjectNode written = json.valueToTree(story);
         written.remove("absences");
         DemoStory older = json.treeToValue(written, DemoStory.class);
-        assertEquals(story.lines().size() - 4, older.lines().size());
+        assertEquals(story.lines().size() - 5, older.lines().size());
     }
 
     /** The launcher keeps the story as JSON in the stack's folder and reads it back on later starts. */
