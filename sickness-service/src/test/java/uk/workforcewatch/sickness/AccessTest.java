@@ -83,7 +83,7 @@ class AccessTest {
         as(token).get("/api/v1/absences/" + id).then().body("reason", equalTo("MUSCULOSKELETAL"));
         // with no team named, their own team's
         as(token).get("/api/v1/absences").then().statusCode(200).body("items.teamId", everyItem(equalTo(ownTeam.toString())));
-        expect(token, new Call("GET", "/api/v1/audit", null), 403);
+        expect(token, new Call("GET", "/api/v1/absence-audit", null), 403);
     }
 
     @Test
@@ -98,7 +98,7 @@ class AccessTest {
                 .body("reason", nullValue(), "workingDaysLost", equalTo(2.0f), "certification", equalTo("SELF_CERTIFIED"));
         as(token).queryParam("workerId", worker).get("/api/v1/absences").then()
                 .body("items[0].reason", nullValue(), "items[0].workingDays", equalTo(2));
-        as(token).get("/api/v1/audit").then().statusCode(200).body("items", notNullValue());
+        as(token).get("/api/v1/absence-audit").then().statusCode(200).body("items", notNullValue());
     }
 
     @Test
@@ -112,7 +112,7 @@ class AccessTest {
             expect(Tokens.expired("hr-officer"), call, 401);
             expect(Tokens.signedByStranger("hr-officer"), call, 401);
         }
-        assertEquals(401, RestAssured.get("/api/v1/audit").statusCode());
+        assertEquals(401, RestAssured.get("/api/v1/absence-audit").statusCode());
     }
 
     private static void expect(String token, Call call, int status) {

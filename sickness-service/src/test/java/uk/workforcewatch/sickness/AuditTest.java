@@ -28,13 +28,13 @@ class AuditTest {
         UUID team = Staffing.team();
         UUID worker = Staffing.worker(team, "1.0");
         String id = recorded(worker, LocalDate.parse("2025-03-03"), LocalDate.parse("2025-03-04"));
-        hr().queryParam("workerId", worker).get("/api/v1/audit").then().statusCode(200).body("total", equalTo(0));
+        hr().queryParam("workerId", worker).get("/api/v1/absence-audit").then().statusCode(200).body("total", equalTo(0));
 
         manager(team).get("/api/v1/absences/" + id).then().statusCode(200);
         senior().queryParam("workerId", worker).get("/api/v1/absences").then().statusCode(200);
         hr().queryParam("teamId", team).get("/api/v1/absences").then().statusCode(200);
 
-        hr().queryParam("workerId", worker).get("/api/v1/audit").then().statusCode(200)
+        hr().queryParam("workerId", worker).get("/api/v1/absence-audit").then().statusCode(200)
                 .body("total", equalTo(2))
                 .body("items.what", equalTo(List.of("absence episodes of worker", "absence episode " + id)))
                 .body("items.reader", equalTo(List.of("senior-manager-user", "tm-" + team)))
@@ -53,8 +53,8 @@ class AuditTest {
         manager(Staffing.team()).queryParam("workerId", worker).get("/api/v1/absences").then().statusCode(200)
                 .body("total", equalTo(0));
         hr().queryParam("workerId", stranger).get("/api/v1/absences").then().statusCode(200);
-        hr().queryParam("workerId", worker).get("/api/v1/audit").then().body("total", equalTo(0));
-        hr().queryParam("workerId", stranger).get("/api/v1/audit").then().body("total", equalTo(0));
+        hr().queryParam("workerId", worker).get("/api/v1/absence-audit").then().body("total", equalTo(0));
+        hr().queryParam("workerId", stranger).get("/api/v1/absence-audit").then().body("total", equalTo(0));
     }
 
     @Test
@@ -64,13 +64,13 @@ class AuditTest {
         hr().get("/api/v1/absences/" + id).then().statusCode(200);
 
         senior().queryParam("workerId", worker).queryParam("from", today().toString())
-                .queryParam("to", today().toString()).get("/api/v1/audit").then()
+                .queryParam("to", today().toString()).get("/api/v1/absence-audit").then()
                 .body("total", equalTo(1), "items[0].reader", equalTo("hr-officer-user"));
         senior().queryParam("workerId", worker).queryParam("to", today().minusDays(1).toString())
-                .get("/api/v1/audit").then().body("total", equalTo(0));
+                .get("/api/v1/absence-audit").then().body("total", equalTo(0));
         senior().queryParam("workerId", worker).queryParam("from", today().plusDays(1).toString())
-                .get("/api/v1/audit").then().body("total", equalTo(0));
-        senior().queryParam("from", "2025-03-05").queryParam("to", "2025-03-04").get("/api/v1/audit").then()
+                .get("/api/v1/absence-audit").then().body("total", equalTo(0));
+        senior().queryParam("from", "2025-03-05").queryParam("to", "2025-03-04").get("/api/v1/absence-audit").then()
                 .statusCode(400);
     }
 }

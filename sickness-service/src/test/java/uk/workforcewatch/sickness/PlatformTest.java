@@ -30,7 +30,7 @@ class PlatformTest {
         RestAssured.given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/api/v1/absences'.post.summary", containsString("HR officers"))
                 .body("paths.'/api/v1/absences/{id}/return-interview'.post", notNullValue())
-                .body("paths.'/api/v1/audit'.get", notNullValue())
+                .body("paths.'/api/v1/absence-audit'.get", notNullValue())
                 .body("paths.'/api/v1/absence-trends'.get.summary", containsString("text/csv"))
                 .body("paths.'/api/v1/long-term-absences'.get", notNullValue())
                 .body("paths.'/api/v1/bradford-factors'.get", notNullValue())

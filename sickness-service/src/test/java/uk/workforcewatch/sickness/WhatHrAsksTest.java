@@ -168,12 +168,12 @@ class WhatHrAsksTest {
                 .statusCode(200).body("items.size()", equalTo(2), "items[0].reason", nullValue(),
                         "items[1].reason", nullValue());
 
-        hr().queryParam("workerId", p).get("/api/v1/audit").then().body("total", equalTo(3))
+        hr().queryParam("workerId", p).get("/api/v1/absence-audit").then().body("total", equalTo(3))
                 .body("items.what", equalTo(List.of("long-term absences as of 2025-06-10",
                         "long-term absences as of 2025-06-10", "long-term absences as of 2025-06-10")))
                 .body("items.readerRole", equalTo(List.of("senior-manager", "team-manager", "hr-officer")));
-        hr().queryParam("workerId", s).get("/api/v1/audit").then().body("total", equalTo(0));
-        hr().queryParam("workerId", r).get("/api/v1/audit").then().body("total", equalTo(0));
+        hr().queryParam("workerId", s).get("/api/v1/absence-audit").then().body("total", equalTo(0));
+        hr().queryParam("workerId", r).get("/api/v1/absence-audit").then().body("total", equalTo(0));
     }
 
     @Test
@@ -207,10 +207,10 @@ class WhatHrAsksTest {
                 .get("/api/v1/bradford-factors").then().statusCode(200)
                 .body("total", equalTo(3), "items.workerId", equalTo(List.of(once.toString())));
 
-        hr().queryParam("workerId", longAgo).get("/api/v1/audit").then().body("total", equalTo(1))
+        hr().queryParam("workerId", longAgo).get("/api/v1/absence-audit").then().body("total", equalTo(1))
                 .body("items[0].what", equalTo("Bradford factor as of 2025-06-30"));
-        hr().queryParam("workerId", often).get("/api/v1/audit").then().body("total", equalTo(2));
-        hr().queryParam("workerId", once).get("/api/v1/audit").then().body("total", equalTo(3))
+        hr().queryParam("workerId", often).get("/api/v1/absence-audit").then().body("total", equalTo(2));
+        hr().queryParam("workerId", once).get("/api/v1/absence-audit").then().body("total", equalTo(3))
                 .body("items.readerRole", equalTo(List.of("team-manager", "senior-manager", "hr-officer")));
     }
 
@@ -239,7 +239,7 @@ class WhatHrAsksTest {
                 .body("items.workingDaysSince", equalTo(List.of(4, 2)))
                 .body("items.calendarDaysSince", equalTo(List.of(6, 2)))
                 .body("items.overdue", equalTo(List.of(true, false)));
-        hr().queryParam("workerId", w2).get("/api/v1/audit").then().body("total", equalTo(1))
+        hr().queryParam("workerId", w2).get("/api/v1/absence-audit").then().body("total", equalTo(1))
                 .body("items[0].what", equalTo("return-to-work interviews due as of 2025-06-12"));
 
         // e4 interviewed 20 June, 5 working days after its return on 13 June: late. Of 4 returns in June, 1 in time

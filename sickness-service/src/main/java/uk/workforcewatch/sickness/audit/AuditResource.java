@@ -18,7 +18,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** The audit of reads of absence records: for HR officers and senior managers, never team managers. */
-@Path("/api/v1/audit")
+@Path("/api/v1/absence-audit")
 @Tag(name = "Audit")
 public class AuditResource {
 
