@@ -27,6 +27,8 @@ import java.util.UUID;
 final class SigningKeys implements DemoTokens {
 
     static final String ISSUER = "https://workforce-watch.local/issuer";
+    /** The services' default {@code JWT_AUDIENCE}. */
+    static final String AUDIENCE = "workforce-watch";
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
 
     private final PrivateKey privateKey;
@@ -87,6 +89,7 @@ final class SigningKeys implements DemoTokens {
     private static JwtClaims claims(String role, String user) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
+        claims.setAudience(AUDIENCE);
         claims.setSubject(user);
         claims.setClaim("upn", user);
         claims.setStringListClaim("groups", role);

@@ -102,11 +102,12 @@ class AccessTest {
     }
 
     @Test
-    void noTokenAnExpiredOneOrOneSignedByAStrangerIsRefused() {
+    void noTokenAnExpiredOneOneSignedByAStrangerOrOneMeantForAnotherSystemIsRefused() {
         for (Call call : reads(ownTeam, ownWorker, ownPost)) {
             assertEquals(401, RestAssured.given().request(call.method(), call.path()).statusCode(), call.path());
             expect(Tokens.expired("hr-officer"), call, 401);
             expect(Tokens.signedByStranger("hr-officer"), call, 401);
+            expect(Tokens.signedWithClaims("hr-officer", Map.of("aud", "payroll")), call, 401);
         }
         for (Call call : writes(ownTeam, ownWorker, ownPost)) {
             assertEquals(401, RestAssured.given().contentType("application/json").body(call.body())

@@ -27,7 +27,8 @@ public class ServiceTestEnvironment implements QuarkusTestResourceLifecycleManag
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres",
                 "mp.jwt.verify.publickey", Tokens.publicKeyPem(),
-                "mp.jwt.verify.issuer", Tokens.ISSUER);
+                "mp.jwt.verify.issuer", Tokens.ISSUER,
+                "mp.jwt.verify.audiences", Tokens.AUDIENCE);
     }
 
     @Override

@@ -20,6 +20,8 @@ import java.util.UUID;
 public final class Tokens {
 
     public static final String ISSUER = "https://workforce-watch.test/issuer";
+    /** Who the tokens are for: the services accept no token meant for another system. */
+    public static final String AUDIENCE = "workforce-watch";
 
     private static final KeyPair KEYS = newKeyPair();
     private static final KeyPair STRANGER = newKeyPair();
@@ -28,7 +30,8 @@ public final class Tokens {
     }
 
     public static String teamManager(UUID team) {
-        return Jwt.issuer(ISSUER).upn("tm-" + team).groups(Set.of("team-manager")).claim("team", team.toString())
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).upn("tm-" + team).groups(Set.of("team-manager"))
+                .claim("team", team.toString())
                 .expiresIn(Duration.ofHours(1)).sign(KEYS.getPrivate());
     }
 
@@ -50,9 +53,10 @@ public final class Tokens {
         return token(role, STRANGER.getPrivate(), Instant.now().plus(Duration.ofHours(1)));
     }
 
-    /** A valid token of the role with exactly these extra claims. */
+    /** A valid token of the role with exactly these extra claims (an {@code aud} given replaces the audience). */
     public static String signedWithClaims(String role, Map<String, Object> claims) {
-        var builder = Jwt.issuer(ISSUER).upn(role + "-user").groups(Set.of(role)).expiresIn(Duration.ofHours(1));
+        var builder = Jwt.issuer(ISSUER).audience(AUDIENCE).upn(role + "-user").groups(Set.of(role))
+                .expiresIn(Duration.ofHours(1));
         claims.forEach(builder::claim);
         return builder.sign(KEYS.getPrivate());
     }
@@ -63,7 +67,8 @@ public final class Tokens {
     }
 
     private static String token(String role, PrivateKey key, Instant expiresAt) {
-        return Jwt.issuer(ISSUER).upn(role + "-user").groups(Set.of(role)).issuedAt(expiresAt.minus(Duration.ofHours(2)))
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).upn(role + "-user").groups(Set.of(role))
+                .issuedAt(expiresAt.minus(Duration.ofHours(2)))
                 .expiresAt(expiresAt).sign(key);
     }
 
