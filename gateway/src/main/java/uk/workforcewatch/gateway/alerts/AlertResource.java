@@ -25,6 +25,8 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import uk.workforcewatch.access.Roles;
 import uk.workforcewatch.events.alerts.AlertState;
 import uk.workforcewatch.events.alerts.AlertStatus;
+import uk.workforcewatch.gateway.audit.AuditAction;
+import uk.workforcewatch.gateway.audit.AuditLog;
 import uk.workforcewatch.events.alerts.Rule;
 import uk.workforcewatch.events.alerts.Severity;
 import uk.workforcewatch.problem.ProblemException;
@@ -47,12 +49,14 @@ public class AlertResource {
     private final AlertStream stream;
     private final AlertAccess access;
     private final SecurityIdentity identity;
+    private final AuditLog audit;
 
-    AlertResource(AlertBook alerts, AlertStream stream, AlertAccess access, SecurityIdentity identity) {
+    AlertResource(AlertBook alerts, AlertStream stream, AlertAccess access, SecurityIdentity identity, AuditLog audit) {
         this.alerts = alerts;
         this.stream = stream;
         this.access = access;
         this.identity = identity;
+        this.audit = audit;
     }
 
     @GET
@@ -127,8 +131,10 @@ public class AlertResource {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Alert", id))
                 .chain(alert -> {
                     visible.require(alert);
-                    return alerts.acknowledge(alert, identity.getPrincipal().getName(),
-                            request == null ? null : request.note());
+                    String note = request == null ? null : request.note();
+                    return alerts.acknowledge(alert, identity.getPrincipal().getName(), note)
+                            .call(acknowledged -> audit.record(identity, AuditAction.ALERT_ACKNOWLEDGED, "ALERT",
+                                    alert.id, alert.teamId, alert.rule + (note == null ? "" : ": " + note)));
                 })
                 .map(alerts::state);
     }

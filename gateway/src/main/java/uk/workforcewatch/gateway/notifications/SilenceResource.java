@@ -22,6 +22,8 @@ import uk.workforcewatch.access.Roles;
 import uk.workforcewatch.access.TeamAccess;
 import uk.workforcewatch.access.TeamScope;
 import uk.workforcewatch.events.alerts.Rule;
+import uk.workforcewatch.gateway.audit.AuditAction;
+import uk.workforcewatch.gateway.audit.AuditLog;
 import uk.workforcewatch.problem.ProblemException;
 
 import java.time.Clock;
@@ -51,11 +53,13 @@ public class SilenceResource {
     private final TeamAccess access;
     private final SecurityIdentity identity;
     private final Clock clock;
+    private final AuditLog audit;
 
-    SilenceResource(TeamAccess access, SecurityIdentity identity, Clock clock) {
+    SilenceResource(TeamAccess access, SecurityIdentity identity, Clock clock, AuditLog audit) {
         this.access = access;
         this.identity = identity;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @POST
@@ -85,7 +89,10 @@ public class SilenceResource {
         silence.reason = request.reason();
         silence.createdBy = identity.getPrincipal().getName();
         silence.createdAt = clock.instant();
-        return silence.persist().map(saved -> Response.status(201).entity(SilenceView.of(silence)).build());
+        return silence.persist()
+                .call(() -> audit.record(identity, AuditAction.SILENCE_SET, "SILENCE", silence.id, silence.teamId,
+                        describe(silence)))
+                .map(saved -> Response.status(201).entity(SilenceView.of(silence)).build());
     }
 
     @GET
@@ -107,15 +114,23 @@ public class SilenceResource {
     public Uni<SilenceView> end(@PathParam("id") UUID id) {
         TeamScope scope = scope();
         return Silence.<Silence>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Silence", id))
-                .map(silence -> {
+                .chain(silence -> {
                     if (silence.teamId == null ? scope.onlyTeam().isPresent() : !scope.includes(silence.teamId)) {
                         throw ProblemException.forbidden("Not a silence of your team");
                     }
-                    if (silence.endedAt == null) {
-                        silence.endedAt = clock.instant();
+                    if (silence.endedAt != null) {
+                        return Uni.createFrom().item(SilenceView.of(silence));
                     }
-                    return SilenceView.of(silence);
+                    silence.endedAt = clock.instant();
+                    return audit.record(identity, AuditAction.SILENCE_ENDED, "SILENCE", silence.id, silence.teamId,
+                            describe(silence)).replaceWith(SilenceView.of(silence));
                 });
+    }
+
+    private static String describe(Silence silence) {
+        return (silence.rule == null ? "every rule" : silence.rule.name())
+                + (silence.subjectId == null ? "" : " of " + silence.subjectId) + " until " + silence.until + ": "
+                + silence.reason;
     }
 
     private TeamScope scope() {
