@@ -183,6 +183,7 @@ class AllocationOptionsApiTest {
                 .statusCode(400).contentType("application/problem+json");
         UUID unknown = UUID.randomUUID();
         as(Tokens.seniorManager()).queryParam("teamId", unknown).queryParam("category", "CP").get(PATH).then()
-                .statusCode(404).contentType("application/problem+json").body("detail", containsString(unknown.toString()));
+                .statusCode(404).contentType("application/problem+json")
+                .body("detail", containsString(unknown.toString()));
     }
 }

@@ -122,13 +122,15 @@ class TeamOverviewTest {
         assertEquals("Xan Agency", agency.get("name"));
         assertFigure("1.0", agency.get("fte"), "Xan's FTE");
         assertEquals(Boolean.TRUE, agency.get("coversVacancy"));
-        assertEquals(Boolean.FALSE, picture.get("staffing.agencyWorkers.find { it.id == '" + yas + "' }.coversVacancy"));
+        assertEquals(Boolean.FALSE,
+                picture.get("staffing.agencyWorkers.find { it.id == '" + yas + "' }.coversVacancy"));
         assertEquals(List.of(Map.of("workerId", bob.toString(), "name", "Bob Absent", "since",
                 bobAbsentSince.toString())), picture.getList("absent"));
         // the rule and the picture read one calculation
         assertFigure("0.4286", picture.get("alerts.find { it.rule == 'TEAM_VACANCY_RATE_HIGH' }.figures.vacancyRate"),
                 "the vacancy alert's rate");
-        assertFigure("0.4444", picture.get("alerts.find { it.rule == 'TEAM_AGENCY_RATE_HIGH' }.figures.agencyWorkerRate"),
+        assertFigure("0.4444",
+                picture.get("alerts.find { it.rule == 'TEAM_AGENCY_RATE_HIGH' }.figures.agencyWorkerRate"),
                 "the agency alert's rate");
 
         // the team's own manager and HR see it too; another team's manager does not

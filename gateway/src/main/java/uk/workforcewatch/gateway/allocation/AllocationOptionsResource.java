@@ -32,6 +32,15 @@ import java.util.UUID;
 @Tag(name = "Allocation")
 public class AllocationOptionsResource {
 
+    /** The team's workers, and the workers of the caseloads caseload-service places in it (one may have moved). */
+    private static final String WORKERS =
+            "teamId = ?1 or id in (select c.workerId from CaseloadView c where c.teamId = ?1)";
+    /** The caseloads of the team's workers, and those caseload-service places in the team. */
+    private static final String CASELOADS =
+            "teamId = ?1 or workerId in (select w.id from WorkerView w where w.teamId = ?1)";
+    /** The absence status of the team's workers. */
+    private static final String ABSENCES = "workerId in (select w.id from WorkerView w where w.teamId = ?1)";
+
     private final TeamAccess access;
     private final Clock clock;
 
@@ -50,20 +59,15 @@ public class AllocationOptionsResource {
         access.requireTeam(teamId);
         LocalDate today = LocalDate.now(clock);
         // four queries whatever the team's size
-        return TeamView.<TeamView>findById(teamId)
-                .chain(team -> WorkerView.<WorkerView>list(
-                                "teamId = ?1 or id in (select c.workerId from CaseloadView c where c.teamId = ?1)", teamId)
-                        .chain(workers -> CaseloadView.<CaseloadView>list(
-                                        "teamId = ?1 or workerId in (select w.id from WorkerView w where w.teamId = ?1)",
-                                        teamId)
-                                .chain(caseloads -> WorkerAbsenceView.<WorkerAbsenceView>list(
-                                                "workerId in (select w.id from WorkerView w where w.teamId = ?1)", teamId)
-                                        .map(absences -> {
-                                            if (team == null && workers.isEmpty() && caseloads.isEmpty()) {
-                                                throw ProblemException.notFound("Team", teamId);
-                                            }
-                                            return AllocationOptions.of(teamId, category, today, workers, caseloads,
-                                                    absences);
-                                        }))));
+        return TeamView.<TeamView>findById(teamId).chain(team -> WorkerView.<WorkerView>list(WORKERS, teamId)
+                .chain(workers -> CaseloadView.<CaseloadView>list(CASELOADS, teamId)
+                        .chain(caseloads -> WorkerAbsenceView.<WorkerAbsenceView>list(ABSENCES, teamId)
+                                .map(absences -> {
+                                    if (team == null && workers.isEmpty() && caseloads.isEmpty()) {
+                                        throw ProblemException.notFound("Team", teamId);
+                                    }
+                                    return AllocationOptions.of(teamId, category, today, workers, caseloads,
+                                            absences);
+                                }))));
     }
 }

@@ -127,7 +127,8 @@ public class MonitoringResource {
     /** The team's workers absent now, longest first: the same workers as the picture's, never why. */
     private static List<Pictures.AbsentWorker> absent(List<Pictures.Worker> workers) {
         return workers.stream().filter(Pictures.Worker::absent)
-                .sorted(Comparator.comparing(Pictures.Worker::absentSince, Comparator.nullsLast(Comparator.naturalOrder()))
+                .sorted(Comparator.comparing(Pictures.Worker::absentSince,
+                                Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
                         .thenComparing(Pictures.Worker::id))
                 .map(w -> new Pictures.AbsentWorker(w.id(), w.name(), w.absentSince())).toList();
     }
