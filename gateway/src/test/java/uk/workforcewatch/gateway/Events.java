@@ -18,7 +18,10 @@ import uk.workforcewatch.events.staffing.Employment;
 import uk.workforcewatch.events.staffing.PostEvent;
 import uk.workforcewatch.events.staffing.PostState;
 import uk.workforcewatch.events.staffing.Role;
+import uk.workforcewatch.events.staffing.ServiceArea;
 import uk.workforcewatch.events.staffing.StaffingTopics;
+import uk.workforcewatch.events.staffing.TeamEvent;
+import uk.workforcewatch.events.staffing.TeamState;
 import uk.workforcewatch.events.staffing.WorkerEvent;
 import uk.workforcewatch.events.staffing.WorkerPeriod;
 import uk.workforcewatch.events.staffing.WorkerState;
@@ -58,17 +61,32 @@ public final class Events {
     }
 
     public static void worker(UUID id, UUID team, long version, Employment employment, String fte, UUID post) {
+        worker(id, "Worker " + id, Role.SOCIAL_WORKER, team, version, employment, fte, post, null);
+    }
+
+    /** A worker of a role and name, started a year ago; with {@code leftOn}, their last day employed. */
+    public static void worker(UUID id, String name, Role role, UUID team, long version, Employment employment,
+                              String fte, UUID post, LocalDate leftOn) {
         LocalDate start = LocalDate.now().minusYears(1);
         BigDecimal decimal = new BigDecimal(fte);
-        EventLog.publish(StaffingTopics.WORKERS, new WorkerEvent(UUID.randomUUID(), WorkerEvent.HIRED, id, version,
-                Instant.now(), new WorkerState(id, "Worker " + id, Role.SOCIAL_WORKER, team, decimal, post, employment,
-                start, null, null, null, null, null,
-                List.of(new WorkerPeriod(start, Role.SOCIAL_WORKER, team, decimal, post)))));
+        EventLog.publish(StaffingTopics.WORKERS, new WorkerEvent(UUID.randomUUID(),
+                leftOn == null ? WorkerEvent.HIRED : WorkerEvent.LEFT, id, version, Instant.now(),
+                new WorkerState(id, name, role, team, decimal, post, employment, start, null, null, leftOn,
+                        null, null, List.of(new WorkerPeriod(start, role, team, decimal, post)))));
+    }
+
+    public static void team(UUID id, String name, long version) {
+        EventLog.publish(StaffingTopics.TEAMS, new TeamEvent(UUID.randomUUID(), TeamEvent.CREATED, id, version,
+                Instant.now(), new TeamState(id, name, ServiceArea.CHILD_PROTECTION, null)));
     }
 
     public static void post(UUID id, UUID team, long version, String fte) {
+        post(id, team, version, Role.SOCIAL_WORKER, fte);
+    }
+
+    public static void post(UUID id, UUID team, long version, Role role, String fte) {
         EventLog.publish(StaffingTopics.POSTS, new PostEvent(UUID.randomUUID(), PostEvent.ESTABLISHED, id, version,
-                Instant.now(), new PostState(id, team, Role.SOCIAL_WORKER, new BigDecimal(fte),
+                Instant.now(), new PostState(id, team, role, new BigDecimal(fte),
                 LocalDate.now().minusYears(2), null, List.of())));
     }
 

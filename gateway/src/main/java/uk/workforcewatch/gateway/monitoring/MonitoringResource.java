@@ -17,8 +17,10 @@ import uk.workforcewatch.events.alerts.AlertStatus;
 import uk.workforcewatch.events.caseload.CaseStatus;
 import uk.workforcewatch.gateway.alerts.Alert;
 import uk.workforcewatch.gateway.alerts.AlertBook;
+import uk.workforcewatch.gateway.rules.TeamStaffing;
 import uk.workforcewatch.gateway.view.CaseView;
 import uk.workforcewatch.gateway.view.CaseloadView;
+import uk.workforcewatch.gateway.view.PostView;
 import uk.workforcewatch.gateway.view.TeamView;
 import uk.workforcewatch.gateway.view.WorkerAbsenceView;
 import uk.workforcewatch.gateway.view.WorkerView;
@@ -70,27 +72,65 @@ public class MonitoringResource {
     @GET
     @Path("/teams/{id}")
     @RolesAllowed({Roles.SENIOR_MANAGER, Roles.TEAM_MANAGER, Roles.HR_OFFICER})
-    @Operation(summary = "A team's picture: its workers with caseloads and limits, cases waiting, open alerts")
+    @Operation(summary = "A team's picture: its workers with caseloads and limits, cases waiting, open alerts, "
+            + "vacancies and agency cover, who is absent")
     @WithSession
     public Uni<Pictures.Team> team(@PathParam("id") UUID id) {
         access.requireTeam(id);
         LocalDate today = LocalDate.now(clock);
+        // seven queries whatever the team's size: no query per worker or post
         return TeamView.<TeamView>findById(id).chain(team -> WorkerView.<WorkerView>list("teamId", id)
                 .chain(workers -> CaseloadView.<CaseloadView>list("teamId", id)
-                        .chain(caseloads -> absences(workers, caseloads).chain(absences -> CaseView.<CaseView>list(
-                                        "teamId = ?1 and status = ?2 and workerId is null",
-                                        Sort.by("unallocatedSince"), id, CaseStatus.OPEN)
-                                .chain(waiting -> openAlerts("teamId", id).map(open -> {
-                                    if (team == null && workers.isEmpty() && caseloads.isEmpty() && waiting.isEmpty()) {
-                                        throw ProblemException.notFound("Team", id);
-                                    }
-                                    return new Pictures.Team(id, team == null ? null : team.name,
-                                            workerPictures(workers, caseloads, absences, today),
-                                            waiting.stream().sorted(Comparator.comparing(c -> !c.category.isHighRisk()))
-                                                    .map(c -> new Pictures.WaitingCase(c.id, c.reference, c.category,
-                                                            c.unallocatedSince)).toList(),
-                                            open.stream().map(alerts::state).toList());
-                                }))))));
+                        .chain(caseloads -> absences(workers, caseloads)
+                                .chain(absences -> PostView.<PostView>list("teamId", id)
+                                        .chain(posts -> CaseView.<CaseView>list(
+                                                        "teamId = ?1 and status = ?2 and workerId is null",
+                                                        Sort.by("unallocatedSince"), id, CaseStatus.OPEN)
+                                                .chain(waiting -> openAlerts("teamId", id).map(open -> {
+                                                    if (team == null && workers.isEmpty() && caseloads.isEmpty()
+                                                            && waiting.isEmpty() && posts.isEmpty()) {
+                                                        throw ProblemException.notFound("Team", id);
+                                                    }
+                                                    List<Pictures.Worker> pictures =
+                                                            workerPictures(workers, caseloads, absences, today);
+                                                    return new Pictures.Team(id, team == null ? null : team.name,
+                                                            pictures, waiting(waiting),
+                                                            open.stream().map(alerts::state).toList(),
+                                                            staffing(TeamStaffing.of(id, workers, posts, today), today),
+                                                            absent(pictures));
+                                                })))))));
+    }
+
+    private static List<Pictures.WaitingCase> waiting(List<CaseView> waiting) {
+        return waiting.stream().sorted(Comparator.comparing(c -> !c.category.isHighRisk()))
+                .map(c -> new Pictures.WaitingCase(c.id, c.reference, c.category, c.unallocatedSince)).toList();
+    }
+
+    /** The census figures of {@link TeamStaffing}, with its posts and agency workers named. */
+    private static Pictures.Staffing staffing(TeamStaffing staffing, LocalDate today) {
+        List<Pictures.Post> posts = staffing.posts().stream().map(p -> {
+            WorkerView holder = staffing.permanentHolders().get(p.id);
+            List<UUID> cover = staffing.agency().stream().filter(w -> p.id.equals(w.postId)).map(w -> w.id).toList();
+            return new Pictures.Post(p.id, p.role, p.fte, staffing.vacantPostIds().contains(p.id),
+                    holder == null ? null : holder.id, cover);
+        }).toList();
+        List<Pictures.AgencyWorker> agency = staffing.agency().stream()
+                .map(w -> new Pictures.AgencyWorker(w.id, w.name, w.fte, w.postId,
+                        w.postId != null && staffing.vacantPostIds().contains(w.postId)))
+                .toList();
+        return new Pictures.Staffing(today, posts, staffing.postsFte(), staffing.vacantPostIds().size(),
+                staffing.vacantFte(), staffing.permanent().size(), staffing.permanentFte(), agency,
+                staffing.agencyFte(), staffing.agencyFteCoveringVacancies(), staffing.vacancyRate().orElse(null),
+                staffing.agencyRate().orElse(null), staffing.agencyCoverOfVacancies().orElse(null));
+    }
+
+    /** The team's workers absent now, longest first: the same workers as the picture's, never why. */
+    private static List<Pictures.AbsentWorker> absent(List<Pictures.Worker> workers) {
+        return workers.stream().filter(Pictures.Worker::absent)
+                .sorted(Comparator.comparing(Pictures.Worker::absentSince,
+                                Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+                        .thenComparing(Pictures.Worker::id))
+                .map(w -> new Pictures.AbsentWorker(w.id(), w.name(), w.absentSince())).toList();
     }
 
     /** The absence status of the team's workers, whichever team sickness-service last named. */

@@ -35,8 +35,34 @@ public final class Pictures {
     public record WaitingCase(UUID caseId, String reference, CaseCategory category, Instant unallocatedSince) {
     }
 
-    /** The team's workers with their caseloads, its cases waiting for a worker (CP first), and its open alerts. */
+    /**
+     * The team's workers with their caseloads, its cases waiting for a worker (CP first), its open alerts, its
+     * staffing by the census definitions, and who is absent now.
+     */
     public record Team(UUID id, String name, List<Worker> workers, List<WaitingCase> unallocated,
-                       List<AlertState> alerts) {
+                       List<AlertState> alerts, Staffing staffing, List<AbsentWorker> absent) {
+    }
+
+    /**
+     * The team's vacancies and agency cover today, by the census definitions (qualified social workers and their
+     * posts only; see README): its posts, which of them no permanent worker fills, its permanent and agency
+     * workers' FTE, and the rates. A rate is empty when its denominator is nought.
+     */
+    public record Staffing(LocalDate asOf, List<Post> posts, BigDecimal postsFte, int vacantPosts, BigDecimal vacantFte,
+                           int permanentWorkers, BigDecimal permanentFte, List<AgencyWorker> agencyWorkers,
+                           BigDecimal agencyFte, BigDecimal agencyFteCoveringVacancies, BigDecimal vacancyRate,
+                           BigDecimal agencyRate, BigDecimal agencyCoverOfVacancies) {
+    }
+
+    /** A post counted by the census: who holds it permanently, else vacant, and any agency worker in it. */
+    public record Post(UUID id, Role role, BigDecimal fte, boolean vacant, UUID heldBy, List<UUID> coveredBy) {
+    }
+
+    /** An agency worker counted by the census; {@code coversVacancy} when their post is a vacant one. */
+    public record AgencyWorker(UUID id, String name, BigDecimal fte, UUID postId, boolean coversVacancy) {
+    }
+
+    /** A worker of the team absent now, since the first day of the episode (never why). */
+    public record AbsentWorker(UUID workerId, String name, LocalDate since) {
     }
 }

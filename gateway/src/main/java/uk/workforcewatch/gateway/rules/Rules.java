@@ -7,7 +7,6 @@ import uk.workforcewatch.events.absence.Certification;
 import uk.workforcewatch.events.alerts.Rule;
 import uk.workforcewatch.events.alerts.Severity;
 import uk.workforcewatch.events.caseload.CaseCategory;
-import uk.workforcewatch.events.staffing.Employment;
 import uk.workforcewatch.gateway.view.AbsenceEpisodeView;
 import uk.workforcewatch.gateway.view.CaseView;
 import uk.workforcewatch.gateway.view.CaseloadView;
@@ -213,31 +212,23 @@ public class Rules {
     }
 
     /**
-     * The team's vacancy and agency worker rates today, by the census definitions: qualified social
-     * workers only; vacant FTE is the FTE of the team's posts that no permanent worker fills. And the share of
+     * The team's vacancy and agency worker rates today, by the census definitions ({@link TeamStaffing}:
+     * qualified social workers only; vacant FTE is the FTE of the team's posts that no permanent worker fills). And the share of
      * its working time the team lost to sickness over the window (see {@link #sicknessRate}).
      */
     public List<Breach> ofTeam(UUID teamId, List<WorkerView> workers, List<PostView> posts,
                                List<AbsenceEpisodeView> episodes) {
-        LocalDate today = LocalDate.now(clock);
-        List<WorkerView> counted = workers.stream()
-                .filter(w -> w.teamId.equals(teamId) && w.employedOn(today) && w.role.isQualifiedSocialWorker())
-                .toList();
-        BigDecimal permanent = fte(counted, Employment.PERMANENT);
-        BigDecimal agency = fte(counted, Employment.AGENCY);
-        Set<UUID> filled = counted.stream().filter(w -> w.employment == Employment.PERMANENT && w.postId != null)
-                .map(w -> w.postId).collect(Collectors.toSet());
-        BigDecimal vacant = posts.stream()
-                .filter(p -> p.teamId.equals(teamId) && p.role.isQualifiedSocialWorker() && p.existsOn(today))
-                .filter(p -> !filled.contains(p.id))
-                .map(p -> p.fte).reduce(BigDecimal.ZERO, BigDecimal::add);
+        TeamStaffing staffing = TeamStaffing.of(teamId, workers, posts, LocalDate.now(clock));
+        BigDecimal permanent = staffing.permanentFte();
+        BigDecimal agency = staffing.agencyFte();
+        BigDecimal vacant = staffing.vacantFte();
         List<Breach> breaches = new ArrayList<>();
-        rate(vacant, vacant.add(permanent)).filter(rate -> rate.compareTo(config.teamVacancyRateThreshold()) > 0)
+        staffing.vacancyRate().filter(rate -> rate.compareTo(config.teamVacancyRateThreshold()) > 0)
                 .ifPresent(rate -> breaches.add(team(teamId, Rule.TEAM_VACANCY_RATE_HIGH,
                         "vacancy rate " + percent(rate) + ", threshold " + percent(config.teamVacancyRateThreshold()),
                         figures("vacancyRate", rate, "vacantFte", vacant, "fteInPost", permanent,
                                 "threshold", config.teamVacancyRateThreshold()))));
-        rate(agency, agency.add(permanent)).filter(rate -> rate.compareTo(config.teamAgencyRateThreshold()) > 0)
+        staffing.agencyRate().filter(rate -> rate.compareTo(config.teamAgencyRateThreshold()) > 0)
                 .ifPresent(rate -> breaches.add(team(teamId, Rule.TEAM_AGENCY_RATE_HIGH,
                         "agency worker rate " + percent(rate) + ", threshold "
                                 + percent(config.teamAgencyRateThreshold()),
@@ -285,7 +276,7 @@ public class Rules {
         }
         BigDecimal daysLost = lost;
         BigDecimal daysAvailable = available;
-        return rate(lost, available).filter(rate -> rate.compareTo(config.teamSicknessRateThreshold()) > 0)
+        return TeamStaffing.rate(lost, available).filter(rate -> rate.compareTo(config.teamSicknessRateThreshold()) > 0)
                 .map(rate -> new Breach(Rule.TEAM_SICKNESS_RATE_HIGH, Breach.TEAM, teamId, teamId, Severity.MEDIUM,
                         percent(rate) + " of working time lost to sickness in the last "
                                 + config.teamSicknessWindowDays() + " days, threshold "
@@ -299,14 +290,6 @@ public class Rules {
         return a.isAfter(b) ? a : b;
     }
 
-    private static BigDecimal fte(List<WorkerView> workers, Employment employment) {
-        return workers.stream().filter(w -> w.employment == employment).map(w -> w.fte)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    private static Optional<BigDecimal> rate(BigDecimal part, BigDecimal whole) {
-        return whole.signum() == 0 ? Optional.empty() : Optional.of(part.divide(whole, 4, RoundingMode.HALF_UP));
-    }
 
     private static String percent(BigDecimal fraction) {
         return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
