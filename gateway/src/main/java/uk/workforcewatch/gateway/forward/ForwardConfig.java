@@ -39,6 +39,11 @@ public interface ForwardConfig {
     @WithDefault("30s")
     Duration retryAfter();
 
+    /** Connections held open to each service at most; further calls wait for one (within the timeout). */
+    @WithName("max-connections")
+    @WithDefault("50")
+    int maxConnections();
+
     /** The largest request body forwarded; a larger one is refused with 413. */
     @WithName("max-body-size")
     @WithDefault("1M")

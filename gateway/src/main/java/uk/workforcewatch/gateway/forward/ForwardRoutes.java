@@ -34,13 +34,13 @@ public class ForwardRoutes {
     private final ServiceCaller caller;
     private final ServiceUrls urls;
     private final ForwardConfig config;
-    private final UnavailableAnswer unavailable;
+    private final ProblemAnswer problems;
 
-    ForwardRoutes(ServiceCaller caller, ServiceUrls urls, ForwardConfig config, UnavailableAnswer unavailable) {
+    ForwardRoutes(ServiceCaller caller, ServiceUrls urls, ForwardConfig config, ProblemAnswer problems) {
         this.caller = caller;
         this.urls = urls;
         this.config = config;
-        this.unavailable = unavailable;
+        this.problems = problems;
     }
 
     void routes(@Observes Router router) {
@@ -98,7 +98,7 @@ public class ForwardRoutes {
                 context.normalizedPath(), reason);
         HttpServerResponse response = context.response();
         if (!response.ended() && !response.closed()) {
-            unavailable.send(response, service, reason);
+            problems.serviceUnavailable(response, service, reason);
         }
     }
 
@@ -109,12 +109,13 @@ public class ForwardRoutes {
             context.next();
             return;
         }
-        String title = status == 413 ? "Content Too Large" : "Bad Request";
-        String detail = status == 413 ? "the request body is larger than " + config.maxBodySize().asLongValue() + " bytes"
-                : "the request could not be read";
-        context.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
-                .end(new io.vertx.core.json.JsonObject().put("type", "about:blank").put("title", title)
-                        .put("status", status).put("detail", detail).encode());
+        if (status == 413) {
+            problems.refused(context.response(), 413, "Content Too Large",
+                    "the request body is larger than " + config.maxBodySize().asLongValue() + " bytes");
+        } else {
+            problems.refused(context.response(), status, status == 400 ? "Bad Request" : "Request refused",
+                    "the request could not be read");
+        }
     }
 
     /** The scheme and authority the caller used to reach the gateway. */

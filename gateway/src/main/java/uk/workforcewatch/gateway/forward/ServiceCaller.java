@@ -38,7 +38,7 @@ public class ServiceCaller {
                 // the caller's own User-Agent is forwarded
                 .setUserAgentEnabled(false)
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMillis()))
-                .setMaxPoolSize(50)
+                .setMaxPoolSize(config.maxConnections())
                 .setKeepAlive(true));
     }
 
