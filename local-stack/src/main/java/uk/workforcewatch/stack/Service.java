@@ -65,6 +65,12 @@ enum Service {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         environment.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKeyFile().toString());
         environment.put("JWT_ISSUER", SigningKeys.ISSUER);
+        if (this == GATEWAY) {
+            // the gateway forwards the public API to the service that owns each part
+            for (Service owner : List.of(STAFFING, CASELOAD, SICKNESS)) {
+                environment.put(owner.environmentPrefix + "_SERVICE_URL", owner.address(config.ports()).toString());
+            }
+        }
         environment.putAll(config.extraEnvironment(module));
         return JavaProcess.start(module, List.of("-Xmx256m"),
                 List.of("-jar", jar.toString()), environment, config.logs().resolve(module + ".log"));
