@@ -1,6 +1,8 @@
 package uk.workforcewatch.gateway.forward;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -13,6 +15,7 @@ import io.vertx.mutiny.ext.web.client.HttpResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
+import uk.workforcewatch.gateway.audit.ForwardedDecisions;
 
 import java.util.Optional;
 import java.util.TreeSet;
@@ -35,12 +38,15 @@ public class ForwardRoutes {
     private final ServiceUrls urls;
     private final ForwardConfig config;
     private final ProblemAnswer problems;
+    private final ForwardedDecisions decisions;
 
-    ForwardRoutes(ServiceCaller caller, ServiceUrls urls, ForwardConfig config, ProblemAnswer problems) {
+    ForwardRoutes(ServiceCaller caller, ServiceUrls urls, ForwardConfig config, ProblemAnswer problems,
+                  ForwardedDecisions decisions) {
         this.caller = caller;
         this.urls = urls;
         this.config = config;
         this.problems = problems;
+        this.decisions = decisions;
     }
 
     void routes(@Observes Router router) {
@@ -65,9 +71,12 @@ public class ForwardRoutes {
         String query = request.query();
         ServiceRequest outgoing = new ServiceRequest(request.method(), query == null ? path : path + "?" + query,
                 ForwardedHeaders.toService(request.headers()), context.body().buffer());
-        caller.call(service, outgoing).subscribe().with(
-                answer -> relay(context, service, outgoing, answer),
-                failure -> fail(context, service, outgoing, failure));
+        caller.call(service, outgoing)
+                .call(answer -> decisions.record(identity(context), request.method(), path, query,
+                        answer.statusCode(), answer.body()))
+                .subscribe().with(
+                        answer -> relay(context, service, outgoing, answer),
+                        failure -> fail(context, service, outgoing, failure));
     }
 
     private void relay(RoutingContext context, Service service, ServiceRequest outgoing, HttpResponse<Buffer> answer) {
@@ -116,6 +125,10 @@ public class ForwardRoutes {
             problems.refused(context.response(), status, status == 400 ? "Bad Request" : "Request refused",
                     "the request could not be read");
         }
+    }
+
+    private static SecurityIdentity identity(RoutingContext context) {
+        return context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
     }
 
     /** The scheme and authority the caller used to reach the gateway. */
