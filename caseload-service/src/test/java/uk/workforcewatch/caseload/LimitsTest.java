@@ -85,7 +85,8 @@ class LimitsTest {
 
         problem(allocate(manager(team), eighth, worker, "Sibling of a child she already holds"), 403);
         allocate(senior(), eighth, worker, "Sibling of a child she already holds").statusCode(200)
-                .body("workerId", equalTo(worker.toString()));
+                .body("workerId", equalTo(worker.toString()))
+                .body("history[-1].overridden", containsString("CASELOAD_LIMIT"));
         senior().get("/api/v1/cases/" + eighth).then()
                 .body("history", hasSize(1))
                 .body("history[0].overrideReason", equalTo("Sibling of a child she already holds"))

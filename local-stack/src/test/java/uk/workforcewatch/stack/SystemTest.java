@@ -115,7 +115,7 @@ class SystemTest {
     @Order(2)
     void aRestartKeepsEveryServicesDataAndDoesNotLoadTheDemoAgain() throws Exception {
         String seniorManager = stack.tokens().seniorManager();
-        int teams = api.get(stack.staffing().resolve("/api/v1/teams"), seniorManager).body().size();
+        int teams = api.get(stack.gateway().resolve("/api/v1/teams"), seniorManager).body().size();
         Map<String, Integer> breaches = Breaches.byRule(api.http(), stack.gateway(), seniorManager);
         stack.close();
 
@@ -125,16 +125,16 @@ class SystemTest {
         stack = Stack.start(config);
         DemoData.loadOnce(stack, api.http());
         String token = stack.tokens().seniorManager();
-        assertEquals(teams, api.get(stack.staffing().resolve("/api/v1/teams"), token).body().size());
+        assertEquals(teams, api.get(stack.gateway().resolve("/api/v1/teams"), token).body().size());
         assertEquals(breaches, Breaches.byRule(api.http(), stack.gateway(), token));
     }
 
     @Test
     @Order(3)
-    void aSixteenthCaseIsRefusedThenOverriddenAndTheAlertReachesStreamAndWebhookUntilAReallocationResolvesIt()
+    void throughTheGatewayOnlyASixteenthCaseIsRefusedThenOverriddenAuditedAndAlertedUntilAReallocationResolvesIt()
             throws Exception {
         var tokens = stack.tokens();
-        Answer team = api.post(stack.staffing().resolve("/api/v1/teams"), tokens.hrOfficer(),
+        Answer team = api.post(stack.gateway().resolve("/api/v1/teams"), tokens.hrOfficer(),
                 Map.of("name", "Child Protection South " + UUID.randomUUID(), "serviceArea", "CHILD_PROTECTION"));
         assertEquals(201, team.status(), team.body().toString());
         UUID teamId = UUID.fromString(team.text("id"));
@@ -142,7 +142,7 @@ class SystemTest {
         UUID worker = hire(teamId);
         UUID colleague = hire(teamId);
         for (UUID hired : List.of(worker, colleague)) {
-            await().atMost(WAIT).until(() -> api.get(stack.caseload().resolve("/api/v1/workers/" + hired + "/caseload"),
+            await().atMost(WAIT).until(() -> api.get(stack.gateway().resolve("/api/v1/workers/" + hired + "/caseload"),
                     manager).status() == 200);
         }
 
@@ -167,10 +167,17 @@ class SystemTest {
         assertEquals(200, allocate(sixteenth, colleague, manager, null).status());
         assertNotNull(next(screen, worker, "RESOLVED"), "the reallocation resolved the alert");
         await().atMost(WAIT).until(() -> webhook.received(worker.toString(), "\"kind\":\"RESOLVED\""));
+        // the override is in the gateway's audit log, with who made it and why
+        var audit = api.get(stack.gateway().resolve("/api/v1/audit?action=LIMIT_OVERRIDE&subjectId=" + sixteenth),
+                tokens.hrOfficer()).body();
+        assertEquals(1, audit.path("total").asInt(), audit.toString());
+        assertTrue(audit.path("items").get(0).path("detail").asText().endsWith(": Sibling of a child she holds"),
+                audit.toString());
+        assertEquals("senior-manager", audit.path("items").get(0).path("actorRole").asText());
     }
 
     private static UUID hire(UUID team) throws Exception {
-        Answer hired = api.post(stack.staffing().resolve("/api/v1/workers"), stack.tokens().hrOfficer(),
+        Answer hired = api.post(stack.gateway().resolve("/api/v1/workers"), stack.tokens().hrOfficer(),
                 Map.of("name", "Worker", "role", "SOCIAL_WORKER", "teamId", team, "fte", "1.0",
                         "employment", "PERMANENT", "startDate", "2024-01-01"));
         assertEquals(201, hired.status(), hired.body().toString());
@@ -178,7 +185,7 @@ class SystemTest {
     }
 
     private static String open(UUID team, String token) throws Exception {
-        Answer opened = api.post(stack.caseload().resolve("/api/v1/cases"), token,
+        Answer opened = api.post(stack.gateway().resolve("/api/v1/cases"), token,
                 Map.of("reference", "C-" + UUID.randomUUID().toString().substring(0, 12), "category", "CIN",
                         "teamId", team, "openedOn", LocalDate.now(ZoneId.of("Europe/London")).toString()));
         assertEquals(201, opened.status(), opened.body().toString());
@@ -191,7 +198,7 @@ class SystemTest {
         if (overrideReason != null) {
             body.put("overrideReason", overrideReason);
         }
-        return api.post(stack.caseload().resolve("/api/v1/cases/" + kase + "/allocation"), token, body);
+        return api.post(stack.gateway().resolve("/api/v1/cases/" + kase + "/allocation"), token, body);
     }
 
     /** Opens the gateway's live stream of alerts as a senior manager's dashboard does. */

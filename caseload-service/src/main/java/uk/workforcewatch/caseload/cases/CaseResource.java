@@ -46,8 +46,8 @@ public class CaseResource {
     @RolesAllowed({Roles.TEAM_MANAGER, Roles.SENIOR_MANAGER})
     @Operation(summary = "Open a case, unallocated (team managers for their team, senior managers)")
     public Uni<Response> open(@NotNull @Valid CaseApi.OpenCase request) {
-        return cases.open(request, caller()).map(kase -> Response.created(URI.create("/api/v1/cases/" + kase.id))
-                .entity(CaseApi.CaseView.of(kase, null)).build());
+        return cases.open(request, caller()).chain(cases::withHistory)
+                .map(view -> Response.created(URI.create("/api/v1/cases/" + view.id())).entity(view).build());
     }
 
     @GET
@@ -88,7 +88,8 @@ public class CaseResource {
     @Operation(summary = "Allocate or reallocate the case to a worker of its team; refused (409) when it would "
             + "break a limit, unless a senior manager overrides with a reason")
     public Uni<CaseApi.CaseView> allocate(@PathParam("id") UUID id, @NotNull @Valid CaseApi.Allocate request) {
-        return cases.allocate(id, request, caller()).map(kase -> CaseApi.CaseView.of(kase, null));
+        // with the history, as GET gives it: the caller sees which limits, if any, were overridden
+        return cases.allocate(id, request, caller()).chain(cases::withHistory);
     }
 
     @DELETE

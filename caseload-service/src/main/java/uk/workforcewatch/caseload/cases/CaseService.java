@@ -191,6 +191,13 @@ public class CaseService {
         });
     }
 
+    /** The case as a command left it, with its allocation history, read once the command has committed. */
+    @WithSession
+    public Uni<CaseApi.CaseView> withHistory(Case kase) {
+        return Allocation.<Allocation>list("caseId", Sort.by("id"), kase.id)
+                .map(history -> CaseApi.CaseView.of(kase, history));
+    }
+
     @WithSession
     public Uni<CaseApi.CaseView> get(UUID id, Caller caller) {
         return Case.<Case>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Case", id))
