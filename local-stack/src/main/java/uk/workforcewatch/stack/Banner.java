@@ -16,11 +16,11 @@ final class Banner {
         StringBuilder text = new StringBuilder("""
 
                 Workforce Watch is running.
-                  gateway      %s   (alerts, breaches, monitoring)
+                  gateway      %s   (the whole API: monitoring and alerts, and every service's endpoints)
                   Swagger UI   %s/q/swagger-ui
-                  staffing     %s   (Swagger UI at /q/swagger-ui)
-                  caseload     %s   (Swagger UI at /q/swagger-ui)
-                  sickness     %s   (Swagger UI at /q/swagger-ui)
+                  staffing     %s   (for operators: users go through the gateway)
+                  caseload     %s
+                  sickness     %s
                   logs         %s   (postgres.log, kafka.log, one per service)
 
                 Demo tokens, valid 12 hours (a new set is printed at every start); paste into a shell:
