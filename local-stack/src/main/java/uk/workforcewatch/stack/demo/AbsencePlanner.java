@@ -120,12 +120,7 @@ final class AbsencePlanner {
      * day: 5² × 10 = 250 (a bank holiday among the days still leaves it at 200 or more).
      */
     private String frequentShortSpells(String... taken) {
-        List<Worker> candidates = council.workers().stream()
-                .filter(w -> w.employment() == Employment.PERMANENT && w.employedOn(from) && w.employedOn(today)
-                        && w.role() != Role.TEAM_MANAGER && !StoryCast.isInStory(w.key())
-                        && !List.of(taken).contains(w.key()))
-                .toList();
-        Worker worker = candidates.get(random.nextInt(candidates.size()));
+        Worker worker = anyoneElse(taken);
         for (int monthsAgo = 10; monthsAgo >= 2; monthsAgo -= 2) {
             LocalDate start = Weekdays.onOrAfter(today.minusMonths(monthsAgo));
             LocalDate end = Weekdays.after(start, 1);
@@ -195,14 +190,19 @@ final class AbsencePlanner {
         return worker.key();
     }
 
-    /** A day or two of minor illness, back six to ten working days ago; nobody has held the interview. */
-    private String interviewNeverHeld(String... taken) {
+    /** A permanent worker, not a manager, employed all year, outside the rest of the story; drawn at random. */
+    private Worker anyoneElse(String... taken) {
         List<Worker> candidates = council.workers().stream()
                 .filter(w -> w.employment() == Employment.PERMANENT && w.employedOn(from) && w.employedOn(today)
                         && w.role() != Role.TEAM_MANAGER && !StoryCast.isInStory(w.key())
                         && !List.of(taken).contains(w.key()))
                 .toList();
-        Worker worker = candidates.get(random.nextInt(candidates.size()));
+        return candidates.get(random.nextInt(candidates.size()));
+    }
+
+    /** A day or two of minor illness, back six to ten working days ago; nobody has held the interview. */
+    private String interviewNeverHeld(String... taken) {
+        Worker worker = anyoneElse(taken);
         LocalDate returnDay = Weekdays.before(Weekdays.onOrBefore(today), 6 + random.nextInt(5));
         LocalDate end = Weekdays.onOrBefore(returnDay.minusDays(1));
         LocalDate start = Weekdays.before(end, random.nextInt(2));
