@@ -10,8 +10,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import uk.workforcewatch.stack.Api.Answer;
 import uk.workforcewatch.stack.demo.DemoStory;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -57,7 +55,7 @@ class SystemTest {
     static void startTheStack() throws Exception {
         webhook = new WebhookReceiver();
         // as ./stack starts it: nobody to notify
-        config = new StackConfig(Path.of(".."), Path.of("target", "system-test"), freePorts(), true, true, Map.of());
+        config = new StackConfig(Path.of(".."), Path.of("target", "system-test"), FreePorts.any(), true, true, Map.of());
         long started = System.nanoTime();
         stack = Stack.start(config);
         System.out.printf("the stack started in %.1f s%n", (System.nanoTime() - started) / 1e9);
@@ -221,15 +219,5 @@ class SystemTest {
             }
         }
         return null;
-    }
-
-    private static Ports freePorts() throws IOException {
-        int[] ports = new int[7];
-        for (int i = 0; i < ports.length; i++) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                ports[i] = socket.getLocalPort();
-            }
-        }
-        return new Ports(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6]);
     }
 }
