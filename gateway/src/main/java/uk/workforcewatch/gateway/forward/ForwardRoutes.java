@@ -39,14 +39,16 @@ public class ForwardRoutes {
     private final ForwardConfig config;
     private final ProblemAnswer problems;
     private final ForwardedDecisions decisions;
+    private final TeamGuard guard;
 
     ForwardRoutes(ServiceCaller caller, ServiceUrls urls, ForwardConfig config, ProblemAnswer problems,
-                  ForwardedDecisions decisions) {
+                  ForwardedDecisions decisions, TeamGuard guard) {
         this.caller = caller;
         this.urls = urls;
         this.config = config;
         this.problems = problems;
         this.decisions = decisions;
+        this.guard = guard;
     }
 
     void routes(@Observes Router router) {
@@ -71,12 +73,25 @@ public class ForwardRoutes {
         String query = request.query();
         ServiceRequest outgoing = new ServiceRequest(request.method(), query == null ? path : path + "?" + query,
                 ForwardedHeaders.toService(request.headers()), context.body().buffer());
-        caller.call(service, outgoing)
-                .call(answer -> decisions.record(identity(context), request.method(), path, query,
-                        answer.statusCode(), answer.body()))
-                .subscribe().with(
-                        answer -> relay(context, service, outgoing, answer),
-                        failure -> fail(context, service, outgoing, failure));
+        SecurityIdentity identity = identity(context);
+        guard.refusal(identity, path, query, outgoing.body()).subscribe().with(refusal -> {
+            if (refusal.isPresent()) {
+                LOG.infof("Forward refused: service=%s method=%s path=%s by=%s: another team's", service.title(),
+                        outgoing.method(), path, identity.getPrincipal().getName());
+                problems.refused(context.response(), 403, "Forbidden", refusal.get());
+                return;
+            }
+            caller.call(service, outgoing)
+                    .call(answer -> decisions.record(identity, request.method(), path, query, answer.statusCode(),
+                            answer.body()))
+                    .subscribe().with(
+                            answer -> relay(context, service, outgoing, answer),
+                            failure -> fail(context, service, outgoing, failure));
+        }, failure -> {
+            LOG.errorf(failure, "Forward not checked: path=%s", path);
+            problems.refused(context.response(), 500, "Internal Server Error",
+                    "the gateway could not check the caller's team");
+        });
     }
 
     private void relay(RoutingContext context, Service service, ServiceRequest outgoing, HttpResponse<Buffer> answer) {
