@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
@@ -27,6 +29,7 @@ public final class Stack implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final List<JavaProcess> processes = new CopyOnWriteArrayList<>();
     private final List<JavaProcess> services = new CopyOnWriteArrayList<>();
+    private final Map<Service, JavaProcess> byService = new ConcurrentHashMap<>();
     private boolean closed;
 
     private Stack(StackConfig config, SigningKeys keys) {
@@ -70,6 +73,7 @@ public final class Stack implements AutoCloseable {
             JavaProcess process = remember(service.start(config, postgres.port(), kafka.bootstrapServers(), keys));
             processes.add(process);
             services.add(process);
+            byService.put(service, process);
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         for (int i = 0; i < kinds.size(); i++) {
@@ -99,6 +103,20 @@ public final class Stack implements AutoCloseable {
 
     public StackConfig config() {
         return config;
+    }
+
+    /**
+     * Stops one service's process and waits until it has gone, leaving the rest running: a system test's way to
+     * see how the others cope without it. It stays stopped (no restart); closing the stack later is still safe.
+     */
+    void stop(Service service) {
+        JavaProcess process = byService.get(service);
+        if (process == null) {
+            throw new IllegalStateException(service.module() + " was not started");
+        }
+        // asked for, so not an unexpected stop
+        processes.remove(process);
+        process.close();
     }
 
     /** The processes that have stopped though nobody asked them to. */
