@@ -42,7 +42,8 @@ public class PostResource {
     @RolesAllowed({Roles.HR_OFFICER, Roles.SENIOR_MANAGER})
     @Operation(summary = "Add a post to a team's establishment (HR officers, senior managers)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
-            name = "full-time social worker", summary = "A full-time social worker's post", value = Examples.ESTABLISH_POST)))
+            name = "full-time social worker", summary = "A full-time social worker's post",
+            value = Examples.ESTABLISH_POST)))
     public Uni<Response> establish(@NotNull @Valid PostApi.EstablishPost request) {
         return posts.establish(request).map(post -> Response.created(URI.create("/api/v1/posts/" + post.id))
                 .entity(PostApi.PostView.of(post)).build());

@@ -71,7 +71,8 @@ public class TeamResource {
     @RolesAllowed({Roles.HR_OFFICER, Roles.SENIOR_MANAGER})
     @Operation(summary = "Rename a team, change its service area or manager (HR officers, senior managers)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
-            name = "new manager", summary = "A new team manager, at the version last read", value = Examples.CHANGE_TEAM_MANAGER)))
+            name = "new manager", summary = "A new team manager, at the version last read",
+            value = Examples.CHANGE_TEAM_MANAGER)))
     public Uni<TeamApi.TeamView> change(@PathParam("id") UUID id, @NotNull @Valid TeamApi.ChangeTeam request) {
         return teams.change(id, request).map(TeamApi.TeamView::of);
     }

@@ -89,7 +89,8 @@ public class WorkerResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "fewer hours", summary = "Down to 0.8 FTE from a date",
                     value = Examples.CHANGE_FTE),
-            @ExampleObject(name = "promoted and moved", summary = "Promoted and moved to another team (its post is left)",
+            @ExampleObject(name = "promoted and moved",
+                    summary = "Promoted and moved to another team (its post is left)",
                     value = Examples.CHANGE_TEAM_AND_ROLE)}))
     public Uni<WorkerApi.WorkerView> change(@PathParam("id") UUID id, @NotNull @Valid WorkerApi.ChangeWorker request) {
         return workers.change(id, request).map(this::view);
@@ -100,7 +101,8 @@ public class WorkerResource {
     @RolesAllowed({Roles.HR_OFFICER, Roles.SENIOR_MANAGER})
     @Operation(summary = "Correct name, registration number or origin (HR officers, senior managers)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
-            name = "registration number", summary = "A mistyped registration number corrected", value = Examples.CORRECT_REGISTRATION)))
+            name = "registration number", summary = "A mistyped registration number corrected",
+            value = Examples.CORRECT_REGISTRATION)))
     public Uni<WorkerApi.WorkerView> changeDetails(@PathParam("id") UUID id,
                                                    @NotNull @Valid WorkerApi.ChangeDetails request) {
         return workers.changeDetails(id, request).map(this::view);
