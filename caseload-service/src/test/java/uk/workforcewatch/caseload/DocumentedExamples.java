@@ -12,7 +12,7 @@ import java.util.TreeMap;
 /**
  * The examples of every request body in an OpenAPI document, read as a client reads it: keyed by operation
  * ("POST /api/v1/..."), then by example name, each value as JSON text. An operation with a body and no example
- * maps to an empty map.
+ * maps to an empty map; a JSON body without its schema fails.
  */
 final class DocumentedExamples {
 
@@ -35,9 +35,13 @@ final class DocumentedExamples {
                     if (requestBody == null) {
                         return;
                     }
-                    Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) requestBody).get("content");
+                    Map<String, Object> content =
+                            (Map<String, Object>) ((Map<String, Object>) requestBody).get("content");
                     Map<String, Object> media = content == null ? null
                             : (Map<String, Object>) content.get("application/json");
+                    if (media != null && media.get("schema") == null) {
+                        throw new AssertionError(method + " " + path + " lost the schema of its body");
+                    }
                     Map<String, Object> examples = media == null ? null : (Map<String, Object>) media.get("examples");
                     Map<String, String> bodies = new LinkedHashMap<>();
                     if (examples != null) {

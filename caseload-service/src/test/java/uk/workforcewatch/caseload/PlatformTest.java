@@ -104,7 +104,8 @@ class PlatformTest {
                 .post("/api/v1/cases/" + caseId + "/allocation"), 200);
         assertEquals(worker.toString(), allocated.path("workerId"));
         assertEquals("2026-03-20", sent(senior().body(example(documented, "POST /api/v1/cases/{id}/closure",
-                        "plan ended", "version", allocated.path("version"))).post("/api/v1/cases/" + caseId + "/closure"),
+                        "plan ended", "version", allocated.path("version")))
+                        .post("/api/v1/cases/" + caseId + "/closure"),
                 200).path("closedOn"));
 
         assertEquals(worker.toString(), sent(senior().body(example(documented, "POST /api/v1/cases",
@@ -117,7 +118,8 @@ class PlatformTest {
                 "unallocated", "teamId", team)).post("/api/v1/cases"), 201);
         ExtractableResponse<Response> overridden = sent(senior().body(example(documented,
                 "POST /api/v1/cases/{id}/allocation", "limit overridden", "workerId", partTime,
-                "version", unallocated.path("version"))).post("/api/v1/cases/" + unallocated.path("id") + "/allocation"),
+                "version", unallocated.path("version")))
+                .post("/api/v1/cases/" + unallocated.path("id") + "/allocation"),
                 200);
         List<String> overrides = overridden.path("history.overrideReason");
         assertTrue(overrides.stream().anyMatch(reason -> reason != null && reason.startsWith("She already works")),

@@ -89,7 +89,8 @@ public class CaseResource {
     @RolesAllowed({Roles.TEAM_MANAGER, Roles.SENIOR_MANAGER})
     @Operation(summary = "Change the case's category, such as CIN to CP when a child protection plan starts")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
-            name = "child protection plan", summary = "CIN to CP: a child protection plan starts", value = Examples.RECATEGORISE)))
+            name = "child protection plan", summary = "CIN to CP: a child protection plan starts",
+            value = Examples.RECATEGORISE)))
     public Uni<CaseApi.CaseView> recategorise(@PathParam("id") UUID id, @NotNull @Valid CaseApi.Recategorise request) {
         return cases.recategorise(id, request, caller()).map(kase -> CaseApi.CaseView.of(kase, null));
     }
@@ -102,7 +103,8 @@ public class CaseResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "within the limits", summary = "Allocated to a worker with room",
                     value = Examples.ALLOCATE),
-            @ExampleObject(name = "limit overridden", summary = "Over a limit: a senior manager overrides, with the reason",
+            @ExampleObject(name = "limit overridden",
+                    summary = "Over a limit: a senior manager overrides, with the reason",
                     value = Examples.ALLOCATE_OVERRIDING)}))
     public Uni<CaseApi.CaseView> allocate(@PathParam("id") UUID id, @NotNull @Valid CaseApi.Allocate request) {
         // with the history, as GET gives it: the caller sees which limits, if any, were overridden
@@ -122,7 +124,8 @@ public class CaseResource {
     @RolesAllowed({Roles.TEAM_MANAGER, Roles.SENIOR_MANAGER})
     @Operation(summary = "Close the case: date and reason")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
-            name = "plan ended", summary = "Closed: the plan ended, stepped down to early help", value = Examples.CLOSE)))
+            name = "plan ended", summary = "Closed: the plan ended, stepped down to early help",
+            value = Examples.CLOSE)))
     public Uni<CaseApi.CaseView> close(@PathParam("id") UUID id, @NotNull @Valid CaseApi.Close request) {
         return cases.close(id, request, caller()).map(kase -> CaseApi.CaseView.of(kase, null));
     }
