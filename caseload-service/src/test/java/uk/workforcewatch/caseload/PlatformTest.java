@@ -3,19 +3,51 @@ package uk.workforcewatch.caseload;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
+import uk.workforcewatch.caseload.cases.CaseApi;
+import uk.workforcewatch.events.staffing.Role;
 import uk.workforcewatch.testing.ServiceTestEnvironment;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uk.workforcewatch.caseload.Api.fill;
+import static uk.workforcewatch.caseload.Api.senior;
 
 /** What operators rely on: health of the database and the Kafka consumers, the API document, metrics. */
 @QuarkusTest
 @WithTestResource(value = ServiceTestEnvironment.class, scope = TestResourceScope.GLOBAL)
 class PlatformTest {
+
+    /** Every operation that takes a body, with the record it is read into. */
+    private static final Map<String, Class<?>> BODIES = Map.of(
+            "POST /api/v1/cases", CaseApi.OpenCase.class,
+            "POST /api/v1/cases/{id}/category", CaseApi.Recategorise.class,
+            "POST /api/v1/cases/{id}/allocation", CaseApi.Allocate.class,
+            "POST /api/v1/cases/{id}/closure", CaseApi.Close.class);
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Validator validator;
 
     @Test
     void readinessCoversTheDatabaseAndKafka() {
@@ -35,5 +67,85 @@ class PlatformTest {
     @Test
     void metricsAreExposed() {
         RestAssured.get("/q/metrics").then().statusCode(200).body(containsString("outbox_events_sent_total"));
+    }
+
+    @Test
+    void everyRequestBodyHasExamplesThatItsRecordAccepts() throws Exception {
+        Map<String, Map<String, String>> documented = DocumentedExamples.in("/q/openapi", json);
+        assertEquals(BODIES.keySet(), documented.keySet(), "the operations that take a body");
+        ObjectMapper strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        for (var operation : documented.entrySet()) {
+            assertFalse(operation.getValue().isEmpty(), operation.getKey() + " has no example");
+            for (var example : operation.getValue().entrySet()) {
+                Object body = strict.readValue(example.getValue(), BODIES.get(operation.getKey()));
+                assertTrue(validator.validate(body).isEmpty(), operation.getKey() + " '" + example.getKey()
+                        + "' breaks its record's constraints: " + validator.validate(body));
+            }
+        }
+        assertNotNull(json.readTree(documented.get("POST /api/v1/cases/{id}/allocation").get("limit overridden"))
+                .get("overrideReason"), "the override example gives its reason");
+    }
+
+    @Test
+    void theExamplesAreAcceptedAsTheyAreWithTheCallersIds() throws Exception {
+        Map<String, Map<String, String>> documented = DocumentedExamples.in("/q/openapi", json);
+        UUID team = Staffing.team();
+        UUID worker = Staffing.worker(team, Role.SOCIAL_WORKER, "1.0");
+
+        ExtractableResponse<Response> opened = sent(senior().body(example(documented, "POST /api/v1/cases",
+                "unallocated", "teamId", team)).post("/api/v1/cases"), 201);
+        String caseId = opened.path("id");
+        ExtractableResponse<Response> recategorised = sent(senior().body(example(documented,
+                "POST /api/v1/cases/{id}/category", "child protection plan", "version", opened.path("version")))
+                .post("/api/v1/cases/" + caseId + "/category"), 200);
+        assertEquals("CP", recategorised.path("category"));
+        ExtractableResponse<Response> allocated = sent(senior().body(example(documented,
+                "POST /api/v1/cases/{id}/allocation", "within the limits", "workerId", worker))
+                .post("/api/v1/cases/" + caseId + "/allocation"), 200);
+        assertEquals(worker.toString(), allocated.path("workerId"));
+        assertEquals("2026-03-20", sent(senior().body(example(documented, "POST /api/v1/cases/{id}/closure",
+                        "plan ended", "version", allocated.path("version")))
+                        .post("/api/v1/cases/" + caseId + "/closure"),
+                200).path("closedOn"));
+
+        assertEquals(worker.toString(), sent(senior().body(example(documented, "POST /api/v1/cases",
+                "opened allocated", "teamId", team, "workerId", worker)).post("/api/v1/cases"), 201).path("workerId"));
+
+        // a 0.2 FTE worker's limit is 3: full, a fourth case goes only with the senior manager's override
+        UUID partTime = Staffing.worker(team, Role.SOCIAL_WORKER, "0.2");
+        fill(team, partTime, "CIN", 3);
+        ExtractableResponse<Response> unallocated = sent(senior().body(example(documented, "POST /api/v1/cases",
+                "unallocated", "teamId", team)).post("/api/v1/cases"), 201);
+        ExtractableResponse<Response> overridden = sent(senior().body(example(documented,
+                "POST /api/v1/cases/{id}/allocation", "limit overridden", "workerId", partTime,
+                "version", unallocated.path("version")))
+                .post("/api/v1/cases/" + unallocated.path("id") + "/allocation"),
+                200);
+        List<String> overrides = overridden.path("history.overrideReason");
+        assertTrue(overrides.stream().anyMatch(reason -> reason != null && reason.startsWith("She already works")),
+                "the override is recorded with its reason: " + overrides);
+    }
+
+    /**
+     * The documented example, as sent, with the named fields replaced (by ids the test made, say); the case
+     * reference made unique, as references are.
+     */
+    private Map<String, Object> example(Map<String, Map<String, String>> documented, String operation, String name,
+                                        Object... replacements) throws Exception {
+        String text = documented.get(operation).get(name);
+        assertTrue(text != null, operation + " has no example '" + name + "'");
+        Map<String, Object> body = json.readValue(text, new TypeReference<>() { });
+        for (int i = 0; i < replacements.length; i += 2) {
+            assertTrue(body.containsKey((String) replacements[i]), name + " names " + replacements[i]);
+            body.put((String) replacements[i], replacements[i + 1]);
+        }
+        if (body.containsKey("reference")) {
+            body.put("reference", body.get("reference") + "-" + UUID.randomUUID().toString().substring(0, 8));
+        }
+        return body;
+    }
+
+    private static ExtractableResponse<Response> sent(Response response, int status) {
+        return response.then().log().ifValidationFails().statusCode(status).extract();
     }
 }

@@ -3,14 +3,36 @@ package uk.workforcewatch.gateway;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
+import uk.workforcewatch.gateway.alerts.AlertApi;
+import uk.workforcewatch.gateway.notifications.SilenceResource;
 import uk.workforcewatch.testing.ServiceTestEnvironment;
+import uk.workforcewatch.testing.Tokens;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The whole API's document at the gateway. The services are not running in this module's tests (their own
@@ -21,6 +43,20 @@ import static org.hamcrest.Matchers.notNullValue;
 @WithTestResource(value = Receivers.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = ServicePorts.class, scope = TestResourceScope.GLOBAL)
 class WholeApiTest {
+
+    /** Every operation of the gateway's own that takes a body, with the record it is read into. */
+    private static final Map<String, Class<?>> BODIES = Map.of(
+            "POST /api/v1/silences", SilenceResource.Silencing.class,
+            "POST /api/v1/alerts/{id}/acknowledgement", AlertApi.Acknowledge.class);
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    Clock clock;
 
     @Test
     void anyoneMayReadTheDocumentWithTheGatewaysOperationsAndTheirRolesAndTheMissingPartsNamed() {
@@ -34,5 +70,85 @@ class WholeApiTest {
         // each operation's security requirement names, as its scopes, the roles that may call it
         document.body("paths.'/api/v1/audit'.get.security[0].SecurityScheme", hasItems("senior-manager", "hr-officer"))
                 .body("paths.'/api/v1/openapi'.get.security", equalTo(null));
+    }
+
+    @Test
+    void everyRequestBodyOfTheGatewaysHasExamplesThatItsRecordAcceptsInItsOwnDocumentAndTheWholeOne()
+            throws Exception {
+        Map<String, Map<String, String>> own = DocumentedExamples.in("/q/openapi", json);
+        assertEquals(BODIES.keySet(), own.keySet(), "the operations that take a body");
+        ObjectMapper strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        for (var operation : own.entrySet()) {
+            assertFalse(operation.getValue().isEmpty(), operation.getKey() + " has no example");
+            for (var example : operation.getValue().entrySet()) {
+                Object body = strict.readValue(example.getValue(), BODIES.get(operation.getKey()));
+                assertTrue(validator.validate(body).isEmpty(), operation.getKey() + " '" + example.getKey()
+                        + "' breaks its record's constraints: " + validator.validate(body));
+            }
+        }
+        Map<String, Map<String, String>> whole = DocumentedExamples.in("/api/v1/openapi", json);
+        for (String operation : BODIES.keySet()) {
+            assertEquals(own.get(operation), whole.get(operation), operation + " in the whole API's document");
+        }
+    }
+
+    @Test
+    void theExamplesAreAcceptedAsTheyAreWithTheCallersIdsAndAFutureUntil() throws Exception {
+        Map<String, Map<String, String>> documented = DocumentedExamples.in("/api/v1/openapi", json);
+        String silences = "POST /api/v1/silences";
+        for (String name : documented.get(silences).keySet()) {
+            Map<String, Object> body = example(documented, silences, name,
+                    "until", clock.instant().plus(Duration.ofDays(1)).toString());
+            for (String id : new String[] {"teamId", "subjectId"}) {
+                if (body.containsKey(id)) {
+                    body.put(id, UUID.randomUUID().toString());
+                }
+            }
+            ExtractableResponse<Response> silence = sent(senior().body(body).post("/api/v1/silences"), 201);
+            assertEquals(body.get("rule"), silence.path("rule"));
+            assertEquals(body.get("reason"), silence.path("reason"));
+            sent(senior().delete("/api/v1/silences/" + silence.path("id")), 200);
+        }
+
+        String acknowledgement = "POST /api/v1/alerts/{id}/acknowledgement";
+        ExtractableResponse<Response> noted = sent(senior().body(example(documented, acknowledgement, "with a note"))
+                .post("/api/v1/alerts/" + firingAlert() + "/acknowledgement"), 200);
+        assertEquals(example(documented, acknowledgement, "with a note").get("note"),
+                noted.path("acknowledgementNote"));
+        assertEquals("ACKNOWLEDGED", noted.path("status"));
+        ExtractableResponse<Response> bare = sent(senior().body(example(documented, acknowledgement, "no note"))
+                .post("/api/v1/alerts/" + firingAlert() + "/acknowledgement"), 200);
+        assertNull(bare.path("acknowledgementNote"));
+    }
+
+    /** A caseload alert firing for a worker over their limit in a new team. */
+    private static String firingAlert() {
+        UUID team = UUID.randomUUID();
+        Events.caseload(UUID.randomUUID(), team, 0, 2, 15, 15);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !senior().queryParam("teamId", team)
+                .get("/api/v1/breaches").then().extract().jsonPath().getList("id").isEmpty());
+        return senior().queryParam("teamId", team).get("/api/v1/breaches").then().extract().jsonPath()
+                .getString("[0].id");
+    }
+
+    /** The documented example, as sent, with the named fields replaced. */
+    private Map<String, Object> example(Map<String, Map<String, String>> documented, String operation, String name,
+                                        Object... replacements) throws Exception {
+        String text = documented.get(operation).get(name);
+        assertTrue(text != null, operation + " has no example '" + name + "'");
+        Map<String, Object> body = json.readValue(text, new TypeReference<>() { });
+        for (int i = 0; i < replacements.length; i += 2) {
+            assertTrue(body.containsKey((String) replacements[i]), name + " names " + replacements[i]);
+            body.put((String) replacements[i], replacements[i + 1]);
+        }
+        return body;
+    }
+
+    private static RequestSpecification senior() {
+        return RestAssured.given().auth().oauth2(Tokens.seniorManager()).contentType(ContentType.JSON);
+    }
+
+    private static ExtractableResponse<Response> sent(Response response, int status) {
+        return response.then().log().ifValidationFails().statusCode(status).extract();
     }
 }

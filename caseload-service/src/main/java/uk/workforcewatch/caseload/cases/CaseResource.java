@@ -14,12 +14,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.workforcewatch.access.Roles;
 import uk.workforcewatch.access.TeamAccess;
 import uk.workforcewatch.access.TeamScope;
+import uk.workforcewatch.caseload.api.Examples;
 import uk.workforcewatch.caseload.api.Page;
 import uk.workforcewatch.events.caseload.CaseCategory;
 import uk.workforcewatch.events.caseload.CaseStatus;
@@ -45,6 +50,11 @@ public class CaseResource {
     @POST
     @RolesAllowed({Roles.TEAM_MANAGER, Roles.SENIOR_MANAGER})
     @Operation(summary = "Open a case, unallocated (team managers for their team, senior managers)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "unallocated", summary = "A child in need case, opened unallocated",
+                    value = Examples.OPEN_CASE),
+            @ExampleObject(name = "opened allocated", summary = "A child protection case opened allocated to a worker",
+                    value = Examples.OPEN_CASE_ALLOCATED)}))
     public Uni<Response> open(@NotNull @Valid CaseApi.OpenCase request) {
         return cases.open(request, caller()).chain(cases::withHistory)
                 .map(view -> Response.created(URI.create("/api/v1/cases/" + view.id())).entity(view).build());
@@ -78,6 +88,9 @@ public class CaseResource {
     @Path("/{id}/category")
     @RolesAllowed({Roles.TEAM_MANAGER, Roles.SENIOR_MANAGER})
     @Operation(summary = "Change the case's category, such as CIN to CP when a child protection plan starts")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "child protection plan", summary = "CIN to CP: a child protection plan starts",
+            value = Examples.RECATEGORISE)))
     public Uni<CaseApi.CaseView> recategorise(@PathParam("id") UUID id, @NotNull @Valid CaseApi.Recategorise request) {
         return cases.recategorise(id, request, caller()).map(kase -> CaseApi.CaseView.of(kase, null));
     }
@@ -87,6 +100,12 @@ public class CaseResource {
     @RolesAllowed({Roles.TEAM_MANAGER, Roles.SENIOR_MANAGER})
     @Operation(summary = "Allocate or reallocate the case to a worker of its team; refused (409) when it would "
             + "break a limit, unless a senior manager overrides with a reason")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "within the limits", summary = "Allocated to a worker with room",
+                    value = Examples.ALLOCATE),
+            @ExampleObject(name = "limit overridden",
+                    summary = "Over a limit: a senior manager overrides, with the reason",
+                    value = Examples.ALLOCATE_OVERRIDING)}))
     public Uni<CaseApi.CaseView> allocate(@PathParam("id") UUID id, @NotNull @Valid CaseApi.Allocate request) {
         // with the history, as GET gives it: the caller sees which limits, if any, were overridden
         return cases.allocate(id, request, caller()).chain(cases::withHistory);
@@ -104,6 +123,9 @@ public class CaseResource {
     @Path("/{id}/closure")
     @RolesAllowed({Roles.TEAM_MANAGER, Roles.SENIOR_MANAGER})
     @Operation(summary = "Close the case: date and reason")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "plan ended", summary = "Closed: the plan ended, stepped down to early help",
+            value = Examples.CLOSE)))
     public Uni<CaseApi.CaseView> close(@PathParam("id") UUID id, @NotNull @Valid CaseApi.Close request) {
         return cases.close(id, request, caller()).map(kase -> CaseApi.CaseView.of(kase, null));
     }

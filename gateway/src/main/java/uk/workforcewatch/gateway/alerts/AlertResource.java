@@ -20,15 +20,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import uk.workforcewatch.access.Roles;
 import uk.workforcewatch.events.alerts.AlertState;
 import uk.workforcewatch.events.alerts.AlertStatus;
-import uk.workforcewatch.gateway.audit.AuditAction;
-import uk.workforcewatch.gateway.audit.AuditLog;
 import uk.workforcewatch.events.alerts.Rule;
 import uk.workforcewatch.events.alerts.Severity;
+import uk.workforcewatch.gateway.audit.AuditAction;
+import uk.workforcewatch.gateway.audit.AuditLog;
 import uk.workforcewatch.problem.ProblemException;
 
 import java.time.Instant;
@@ -44,6 +47,11 @@ import java.util.UUID;
 @Path("/api/v1")
 @Tag(name = "Alerts")
 public class AlertResource {
+
+    /** The examples in the API document. */
+    static final String EXAMPLE_NOTE =
+            "{\"note\": \"Reallocating two cases this week; reviewed with the team manager\"}";
+    static final String EXAMPLE_NO_NOTE = "{}";
 
     private final AlertBook alerts;
     private final AlertStream stream;
@@ -125,6 +133,11 @@ public class AlertResource {
     @Operation(summary = "Acknowledge a firing alert, with an optional note (senior managers; a team manager "
             + "for their own team)")
     @WithTransaction
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "with a note", summary = "Acknowledged, saying what is being done",
+                    value = EXAMPLE_NOTE),
+            @ExampleObject(name = "no note", summary = "Acknowledged without a note",
+                    value = EXAMPLE_NO_NOTE)}))
     public Uni<AlertState> acknowledge(@PathParam("id") UUID id, @Valid AlertApi.Acknowledge request) {
         AlertAccess.Visible visible = access.visible(null);
         return Alert.<Alert>findById(id, LockModeType.PESSIMISTIC_WRITE)

@@ -15,8 +15,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.workforcewatch.access.Roles;
 import uk.workforcewatch.access.TeamAccess;
@@ -35,6 +39,14 @@ import java.util.UUID;
 @Path("/api/v1/silences")
 @Tag(name = "Alerts")
 public class SilenceResource {
+
+    /** The examples in the API document; {@code until} must be in the future when sent. */
+    static final String EXAMPLE_TEAM = "{\"rule\": \"CASELOAD_OVER_LIMIT\", "
+            + "\"teamId\": \"6f1c2a9e-3b7d-4c1e-9a52-8d0e4b7f2c31\", \"until\": \"2027-01-11T09:00:00Z\", "
+            + "\"reason\": \"Two cases move to a new starter on Monday\"}";
+    static final String EXAMPLE_WORKER = "{\"rule\": \"LONG_TERM_ABSENCE\", "
+            + "\"subjectId\": \"9e4b1f7a-2c6d-4f8e-a3b5-0d7c2e9f4a16\", \"until\": \"2027-01-11T09:00:00Z\", "
+            + "\"reason\": \"Phased return agreed with occupational health\"}";
 
     /** Mutes {@code rule} (or every rule) for {@code teamId} or {@code subjectId} until {@code until}. */
     public record Silencing(Rule rule, UUID teamId, UUID subjectId, @NotNull Instant until,
@@ -66,6 +78,12 @@ public class SilenceResource {
     @RolesAllowed({Roles.SENIOR_MANAGER, Roles.TEAM_MANAGER})
     @Operation(summary = "Mute a rule's messages for a team or subject until a time, with a reason")
     @WithTransaction
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "team's caseload alerts", summary = "A team's caseload alerts muted while cases move",
+                    value = EXAMPLE_TEAM),
+            @ExampleObject(name = "one worker",
+                    summary = "One worker's long-term absence alert muted during a phased return",
+                    value = EXAMPLE_WORKER)}))
     public Uni<Response> create(@NotNull @Valid Silencing request) {
         TeamScope scope = scope();
         if (scope.onlyTeam().isPresent() && request.teamId() == null) {

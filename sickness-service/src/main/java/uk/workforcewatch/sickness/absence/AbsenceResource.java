@@ -13,12 +13,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.workforcewatch.access.Roles;
 import uk.workforcewatch.access.TeamScope;
 import uk.workforcewatch.problem.ProblemException;
+import uk.workforcewatch.sickness.api.Examples;
 import uk.workforcewatch.sickness.api.Page;
 import uk.workforcewatch.sickness.security.Caller;
 import uk.workforcewatch.sickness.security.Callers;
@@ -47,6 +52,12 @@ public class AbsenceResource {
     @RolesAllowed({Roles.HR_OFFICER, Roles.TEAM_MANAGER})
     @Operation(summary = "Record an absence episode (HR officers, or the worker's team manager); with endDate it is "
             + "recorded already over. Answers the episode with its figures as of today, as every command does")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "open", summary = "Off with stress since a date, covered by a fit note: still open",
+                    value = Examples.OPEN_ABSENCE),
+            @ExampleObject(name = "already over",
+                    summary = "Three days' minor illness, over, return-to-work interview held",
+                    value = Examples.ABSENCE_OVER)}))
     public Uni<Response> record(@NotNull @Valid AbsenceApi.RecordAbsence request) {
         return absences.record(request, callers.current()).map(view -> Response
                 .created(URI.create("/api/v1/absences/" + view.id())).entity(view).build());
@@ -87,6 +98,11 @@ public class AbsenceResource {
     @Path("/{id}")
     @RolesAllowed({Roles.HR_OFFICER, Roles.TEAM_MANAGER})
     @Operation(summary = "Correct the reason or the certification (a fit note arrives)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "fit note arrives", summary = "A fit note arrives for a self-certified episode",
+                    value = Examples.FIT_NOTE_ARRIVED),
+            @ExampleObject(name = "reason corrected", summary = "The reason corrected",
+                    value = Examples.REASON_CORRECTED)}))
     public Uni<AbsenceApi.AbsenceView> change(@PathParam("id") UUID id, @NotNull @Valid AbsenceApi.ChangeAbsence request) {
         return absences.change(id, request, callers.current());
     }
@@ -95,6 +111,8 @@ public class AbsenceResource {
     @Path("/{id}/end")
     @RolesAllowed({Roles.HR_OFFICER, Roles.TEAM_MANAGER})
     @Operation(summary = "End the episode: endDate is the last day absent")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "back at work", summary = "The last day absent", value = Examples.END)))
     public Uni<AbsenceApi.AbsenceView> end(@PathParam("id") UUID id, @NotNull @Valid AbsenceApi.EndAbsence request) {
         return absences.end(id, request, callers.current());
     }
@@ -103,6 +121,9 @@ public class AbsenceResource {
     @Path("/{id}/return-interview")
     @RolesAllowed({Roles.HR_OFFICER, Roles.TEAM_MANAGER})
     @Operation(summary = "Record the return-to-work interview of an ended episode: when and who held it")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "interview held", summary = "Held on the first day back, by the team manager",
+            value = Examples.RETURN_INTERVIEW)))
     public Uni<AbsenceApi.AbsenceView> returnInterview(@PathParam("id") UUID id,
                                                        @NotNull @Valid AbsenceApi.ReturnInterview request) {
         return absences.recordReturnInterview(id, request, callers.current());

@@ -9,12 +9,17 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.workforcewatch.access.Roles;
 import uk.workforcewatch.access.TeamAccess;
 import uk.workforcewatch.access.TeamScope;
+import uk.workforcewatch.staffing.api.Examples;
 
 import java.net.URI;
 import java.util.List;
@@ -35,6 +40,8 @@ public class TeamResource {
     @POST
     @RolesAllowed({Roles.HR_OFFICER, Roles.SENIOR_MANAGER})
     @Operation(summary = "Create a team (HR officers, senior managers)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "team", summary = "A child protection team, its manager named later", value = Examples.CREATE_TEAM)))
     public Uni<Response> create(@NotNull @Valid TeamApi.CreateTeam request) {
         return teams.create(request).map(team -> Response.created(URI.create("/api/v1/teams/" + team.id))
                 .entity(TeamApi.TeamView.of(team)).build());
@@ -63,6 +70,9 @@ public class TeamResource {
     @Path("/{id}")
     @RolesAllowed({Roles.HR_OFFICER, Roles.SENIOR_MANAGER})
     @Operation(summary = "Rename a team, change its service area or manager (HR officers, senior managers)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "new manager", summary = "A new team manager, at the version last read",
+            value = Examples.CHANGE_TEAM_MANAGER)))
     public Uni<TeamApi.TeamView> change(@PathParam("id") UUID id, @NotNull @Valid TeamApi.ChangeTeam request) {
         return teams.change(id, request).map(TeamApi.TeamView::of);
     }

@@ -13,12 +13,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.workforcewatch.access.Roles;
 import uk.workforcewatch.access.TeamAccess;
 import uk.workforcewatch.access.TeamScope;
+import uk.workforcewatch.staffing.api.Examples;
 import uk.workforcewatch.staffing.api.Page;
 
 import java.net.URI;
@@ -39,6 +44,11 @@ public class WorkerResource {
     @POST
     @RolesAllowed({Roles.HR_OFFICER, Roles.SENIOR_MANAGER})
     @Operation(summary = "Hire a worker: a starter (HR officers, senior managers)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "permanent into a post", summary = "A permanent social worker filling a post",
+                    value = Examples.HIRE_PERMANENT),
+            @ExampleObject(name = "agency", summary = "A part-time agency senior practitioner, no post",
+                    value = Examples.HIRE_AGENCY)}))
     public Uni<Response> hire(@NotNull @Valid WorkerApi.HireWorker request) {
         return workers.hire(request).map(worker -> Response.created(URI.create("/api/v1/workers/" + worker.id))
                 .entity(view(worker)).build());
@@ -76,6 +86,12 @@ public class WorkerResource {
     @Path("/{id}/changes")
     @RolesAllowed({Roles.HR_OFFICER, Roles.SENIOR_MANAGER})
     @Operation(summary = "Change role, team, FTE or post from a date on (HR officers, senior managers)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "fewer hours", summary = "Down to 0.8 FTE from a date",
+                    value = Examples.CHANGE_FTE),
+            @ExampleObject(name = "promoted and moved",
+                    summary = "Promoted and moved to another team (its post is left)",
+                    value = Examples.CHANGE_TEAM_AND_ROLE)}))
     public Uni<WorkerApi.WorkerView> change(@PathParam("id") UUID id, @NotNull @Valid WorkerApi.ChangeWorker request) {
         return workers.change(id, request).map(this::view);
     }
@@ -84,6 +100,9 @@ public class WorkerResource {
     @Path("/{id}")
     @RolesAllowed({Roles.HR_OFFICER, Roles.SENIOR_MANAGER})
     @Operation(summary = "Correct name, registration number or origin (HR officers, senior managers)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "registration number", summary = "A mistyped registration number corrected",
+            value = Examples.CORRECT_REGISTRATION)))
     public Uni<WorkerApi.WorkerView> changeDetails(@PathParam("id") UUID id,
                                                    @NotNull @Valid WorkerApi.ChangeDetails request) {
         return workers.changeDetails(id, request).map(this::view);
@@ -93,6 +112,8 @@ public class WorkerResource {
     @Path("/{id}/leaving")
     @RolesAllowed({Roles.HR_OFFICER, Roles.SENIOR_MANAGER})
     @Operation(summary = "Record that a worker leaves: last day, reason, destination (HR officers, senior managers)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "resigned", summary = "Resigned to work for another council", value = Examples.LEAVING)))
     public Uni<WorkerApi.WorkerView> recordLeaving(@PathParam("id") UUID id,
                                                    @NotNull @Valid WorkerApi.RecordLeaving request) {
         return workers.recordLeaving(id, request).map(this::view);

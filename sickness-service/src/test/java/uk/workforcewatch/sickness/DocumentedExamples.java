@@ -1,0 +1,66 @@
+package uk.workforcewatch.sickness;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The examples of every request body in an OpenAPI document, read as a client reads it: keyed by operation
+ * ("POST /api/v1/..."), then by example name, each value as JSON text. An operation with a body and no example
+ * maps to an empty map; a JSON body without its schema fails.
+ */
+final class DocumentedExamples {
+
+    private static final Set<String> METHODS = Set.of("post", "put", "patch", "delete", "get");
+
+    private DocumentedExamples() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, String>> in(String documentPath, ObjectMapper json) {
+        Map<String, Object> document = RestAssured.given().accept("application/json").get(documentPath).then()
+                .statusCode(200).extract().as(Map.class);
+        Map<String, Map<String, String>> found = new TreeMap<>();
+        ((Map<String, Map<String, Object>>) document.get("paths")).forEach((path, operations) ->
+                operations.forEach((method, operation) -> {
+                    if (!METHODS.contains(method)) {
+                        return;
+                    }
+                    Object requestBody = ((Map<String, Object>) operation).get("requestBody");
+                    if (requestBody == null) {
+                        return;
+                    }
+                    Map<String, Object> content =
+                            (Map<String, Object>) ((Map<String, Object>) requestBody).get("content");
+                    Map<String, Object> media = content == null ? null
+                            : (Map<String, Object>) content.get("application/json");
+                    if (media != null && media.get("schema") == null) {
+                        throw new AssertionError(method + " " + path + " lost the schema of its body");
+                    }
+                    Map<String, Object> examples = media == null ? null : (Map<String, Object>) media.get("examples");
+                    Map<String, String> bodies = new LinkedHashMap<>();
+                    if (examples != null) {
+                        examples.forEach((name, example) ->
+                                bodies.put(name, text(((Map<String, Object>) example).get("value"), json)));
+                    }
+                    found.put(method.toUpperCase() + " " + path, bodies);
+                }));
+        return found;
+    }
+
+    private static String text(Object value, ObjectMapper json) {
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
