@@ -14,6 +14,7 @@ import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
 import uk.workforcewatch.caseload.cases.CaseApi;
 import uk.workforcewatch.events.staffing.Role;
+import uk.workforcewatch.testing.DocumentedExamples;
 import uk.workforcewatch.testing.ServiceTestEnvironment;
 
 import java.util.List;

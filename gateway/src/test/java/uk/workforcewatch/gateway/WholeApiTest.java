@@ -16,6 +16,7 @@ import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
 import uk.workforcewatch.gateway.alerts.AlertApi;
 import uk.workforcewatch.gateway.notifications.SilenceResource;
+import uk.workforcewatch.testing.DocumentedExamples;
 import uk.workforcewatch.testing.ServiceTestEnvironment;
 import uk.workforcewatch.testing.Tokens;
 

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
 import uk.workforcewatch.sickness.absence.AbsenceApi;
+import uk.workforcewatch.testing.DocumentedExamples;
 import uk.workforcewatch.testing.ServiceTestEnvironment;
 
 import java.util.Map;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import uk.workforcewatch.staffing.posts.PostApi;
 import uk.workforcewatch.staffing.teams.TeamApi;
 import uk.workforcewatch.staffing.workers.WorkerApi;
+import uk.workforcewatch.testing.DocumentedExamples;
 import uk.workforcewatch.testing.ServiceTestEnvironment;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package uk.workforcewatch.caseload;
+package uk.workforcewatch.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * ("POST /api/v1/..."), then by example name, each value as JSON text. An operation with a body and no example
  * maps to an empty map; a JSON body without its schema fails.
  */
-final class DocumentedExamples {
+public final class DocumentedExamples {
 
     private static final Set<String> METHODS = Set.of("post", "put", "patch", "delete", "get");
 
@@ -22,7 +22,7 @@ final class DocumentedExamples {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Map<String, String>> in(String documentPath, ObjectMapper json) {
+    public static Map<String, Map<String, String>> in(String documentPath, ObjectMapper json) {
         Map<String, Object> document = RestAssured.given().accept("application/json").get(documentPath).then()
                 .statusCode(200).extract().as(Map.class);
         Map<String, Map<String, String>> found = new TreeMap<>();
