@@ -3,8 +3,6 @@ package uk.workforcewatch.caseload;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.restassured.response.ExtractableResponse;
@@ -26,7 +24,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.workforcewatch.caseload.Api.fill;
@@ -73,16 +70,7 @@ class PlatformTest {
     @Test
     void everyRequestBodyHasExamplesThatItsRecordAccepts() throws Exception {
         Map<String, Map<String, String>> documented = DocumentedExamples.in("/q/openapi", json);
-        assertEquals(BODIES.keySet(), documented.keySet(), "the operations that take a body");
-        ObjectMapper strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        for (var operation : documented.entrySet()) {
-            assertFalse(operation.getValue().isEmpty(), operation.getKey() + " has no example");
-            for (var example : operation.getValue().entrySet()) {
-                Object body = strict.readValue(example.getValue(), BODIES.get(operation.getKey()));
-                assertTrue(validator.validate(body).isEmpty(), operation.getKey() + " '" + example.getKey()
-                        + "' breaks its record's constraints: " + validator.validate(body));
-            }
-        }
+        DocumentedExamples.assertEachFitsItsRecord(documented, BODIES, json, validator);
         assertNotNull(json.readTree(documented.get("POST /api/v1/cases/{id}/allocation").get("limit overridden"))
                 .get("overrideReason"), "the override example gives its reason");
     }
@@ -93,32 +81,32 @@ class PlatformTest {
         UUID team = Staffing.team();
         UUID worker = Staffing.worker(team, Role.SOCIAL_WORKER, "1.0");
 
-        ExtractableResponse<Response> opened = sent(senior().body(example(documented, "POST /api/v1/cases",
-                "unallocated", "teamId", team)).post("/api/v1/cases"), 201);
+        ExtractableResponse<Response> opened = sent(senior().body(DocumentedExamples.body(documented, "POST /api/v1/cases",
+                "unallocated", json, "teamId", team, "reference", uniqueReference())).post("/api/v1/cases"), 201);
         String caseId = opened.path("id");
-        ExtractableResponse<Response> recategorised = sent(senior().body(example(documented,
-                "POST /api/v1/cases/{id}/category", "child protection plan", "version", opened.path("version")))
+        ExtractableResponse<Response> recategorised = sent(senior().body(DocumentedExamples.body(documented,
+                "POST /api/v1/cases/{id}/category", "child protection plan", json, "version", opened.path("version")))
                 .post("/api/v1/cases/" + caseId + "/category"), 200);
         assertEquals("CP", recategorised.path("category"));
-        ExtractableResponse<Response> allocated = sent(senior().body(example(documented,
-                "POST /api/v1/cases/{id}/allocation", "within the limits", "workerId", worker))
+        ExtractableResponse<Response> allocated = sent(senior().body(DocumentedExamples.body(documented,
+                "POST /api/v1/cases/{id}/allocation", "within the limits", json, "workerId", worker))
                 .post("/api/v1/cases/" + caseId + "/allocation"), 200);
         assertEquals(worker.toString(), allocated.path("workerId"));
-        assertEquals("2026-03-20", sent(senior().body(example(documented, "POST /api/v1/cases/{id}/closure",
-                        "plan ended", "version", allocated.path("version")))
+        assertEquals("2026-03-20", sent(senior().body(DocumentedExamples.body(documented, "POST /api/v1/cases/{id}/closure",
+                        "plan ended", json, "version", allocated.path("version")))
                         .post("/api/v1/cases/" + caseId + "/closure"),
                 200).path("closedOn"));
 
-        assertEquals(worker.toString(), sent(senior().body(example(documented, "POST /api/v1/cases",
-                "opened allocated", "teamId", team, "workerId", worker)).post("/api/v1/cases"), 201).path("workerId"));
+        assertEquals(worker.toString(), sent(senior().body(DocumentedExamples.body(documented, "POST /api/v1/cases",
+                "opened allocated", json, "teamId", team, "workerId", worker, "reference", uniqueReference())).post("/api/v1/cases"), 201).path("workerId"));
 
         // a 0.2 FTE worker's limit is 3: full, a fourth case goes only with the senior manager's override
         UUID partTime = Staffing.worker(team, Role.SOCIAL_WORKER, "0.2");
         fill(team, partTime, "CIN", 3);
-        ExtractableResponse<Response> unallocated = sent(senior().body(example(documented, "POST /api/v1/cases",
-                "unallocated", "teamId", team)).post("/api/v1/cases"), 201);
-        ExtractableResponse<Response> overridden = sent(senior().body(example(documented,
-                "POST /api/v1/cases/{id}/allocation", "limit overridden", "workerId", partTime,
+        ExtractableResponse<Response> unallocated = sent(senior().body(DocumentedExamples.body(documented, "POST /api/v1/cases",
+                "unallocated", json, "teamId", team, "reference", uniqueReference())).post("/api/v1/cases"), 201);
+        ExtractableResponse<Response> overridden = sent(senior().body(DocumentedExamples.body(documented,
+                "POST /api/v1/cases/{id}/allocation", "limit overridden", json, "workerId", partTime,
                 "version", unallocated.path("version")))
                 .post("/api/v1/cases/" + unallocated.path("id") + "/allocation"),
                 200);
@@ -131,19 +119,10 @@ class PlatformTest {
      * The documented example, as sent, with the named fields replaced (by ids the test made, say); the case
      * reference made unique, as references are.
      */
-    private Map<String, Object> example(Map<String, Map<String, String>> documented, String operation, String name,
-                                        Object... replacements) throws Exception {
-        String text = documented.get(operation).get(name);
-        assertTrue(text != null, operation + " has no example '" + name + "'");
-        Map<String, Object> body = json.readValue(text, new TypeReference<>() { });
-        for (int i = 0; i < replacements.length; i += 2) {
-            assertTrue(body.containsKey((String) replacements[i]), name + " names " + replacements[i]);
-            body.put((String) replacements[i], replacements[i + 1]);
-        }
-        if (body.containsKey("reference")) {
-            body.put("reference", body.get("reference") + "-" + UUID.randomUUID().toString().substring(0, 8));
-        }
-        return body;
+
+    /** A reference no other case has: the examples' own would be taken after their first use. */
+    private static String uniqueReference() {
+        return "C-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static ExtractableResponse<Response> sent(Response response, int status) {

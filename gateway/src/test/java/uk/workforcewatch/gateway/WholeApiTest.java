@@ -3,8 +3,6 @@ package uk.workforcewatch.gateway;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -31,9 +29,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The whole API's document at the gateway. The services are not running in this module's tests (their own
@@ -77,16 +73,7 @@ class WholeApiTest {
     void everyRequestBodyOfTheGatewaysHasExamplesThatItsRecordAcceptsInItsOwnDocumentAndTheWholeOne()
             throws Exception {
         Map<String, Map<String, String>> own = DocumentedExamples.in("/q/openapi", json);
-        assertEquals(BODIES.keySet(), own.keySet(), "the operations that take a body");
-        ObjectMapper strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        for (var operation : own.entrySet()) {
-            assertFalse(operation.getValue().isEmpty(), operation.getKey() + " has no example");
-            for (var example : operation.getValue().entrySet()) {
-                Object body = strict.readValue(example.getValue(), BODIES.get(operation.getKey()));
-                assertTrue(validator.validate(body).isEmpty(), operation.getKey() + " '" + example.getKey()
-                        + "' breaks its record's constraints: " + validator.validate(body));
-            }
-        }
+        DocumentedExamples.assertEachFitsItsRecord(own, BODIES, json, validator);
         Map<String, Map<String, String>> whole = DocumentedExamples.in("/api/v1/openapi", json);
         for (String operation : BODIES.keySet()) {
             assertEquals(own.get(operation), whole.get(operation), operation + " in the whole API's document");
@@ -98,7 +85,7 @@ class WholeApiTest {
         Map<String, Map<String, String>> documented = DocumentedExamples.in("/api/v1/openapi", json);
         String silences = "POST /api/v1/silences";
         for (String name : documented.get(silences).keySet()) {
-            Map<String, Object> body = example(documented, silences, name,
+            Map<String, Object> body = DocumentedExamples.body(documented, silences, name, json,
                     "until", clock.instant().plus(Duration.ofDays(1)).toString());
             for (String id : new String[] {"teamId", "subjectId"}) {
                 if (body.containsKey(id)) {
@@ -112,12 +99,12 @@ class WholeApiTest {
         }
 
         String acknowledgement = "POST /api/v1/alerts/{id}/acknowledgement";
-        ExtractableResponse<Response> noted = sent(senior().body(example(documented, acknowledgement, "with a note"))
+        ExtractableResponse<Response> noted = sent(senior().body(DocumentedExamples.body(documented, acknowledgement, "with a note", json))
                 .post("/api/v1/alerts/" + firingAlert() + "/acknowledgement"), 200);
-        assertEquals(example(documented, acknowledgement, "with a note").get("note"),
+        assertEquals(DocumentedExamples.body(documented, acknowledgement, "with a note", json).get("note"),
                 noted.path("acknowledgementNote"));
         assertEquals("ACKNOWLEDGED", noted.path("status"));
-        ExtractableResponse<Response> bare = sent(senior().body(example(documented, acknowledgement, "no note"))
+        ExtractableResponse<Response> bare = sent(senior().body(DocumentedExamples.body(documented, acknowledgement, "no note", json))
                 .post("/api/v1/alerts/" + firingAlert() + "/acknowledgement"), 200);
         assertNull(bare.path("acknowledgementNote"));
     }
@@ -130,19 +117,6 @@ class WholeApiTest {
                 .get("/api/v1/breaches").then().extract().jsonPath().getList("id").isEmpty());
         return senior().queryParam("teamId", team).get("/api/v1/breaches").then().extract().jsonPath()
                 .getString("[0].id");
-    }
-
-    /** The documented example, as sent, with the named fields replaced. */
-    private Map<String, Object> example(Map<String, Map<String, String>> documented, String operation, String name,
-                                        Object... replacements) throws Exception {
-        String text = documented.get(operation).get(name);
-        assertTrue(text != null, operation + " has no example '" + name + "'");
-        Map<String, Object> body = json.readValue(text, new TypeReference<>() { });
-        for (int i = 0; i < replacements.length; i += 2) {
-            assertTrue(body.containsKey((String) replacements[i]), name + " names " + replacements[i]);
-            body.put((String) replacements[i], replacements[i + 1]);
-        }
-        return body;
     }
 
     private static RequestSpecification senior() {

@@ -3,7 +3,6 @@ package uk.workforcewatch.sickness;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
@@ -24,7 +23,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.workforcewatch.sickness.Api.hr;
@@ -76,16 +74,8 @@ class PlatformTest {
     @Test
     void everyRequestBodyHasExamplesThatItsRecordAccepts() throws Exception {
         Map<String, Map<String, String>> documented = DocumentedExamples.in("/q/openapi", json);
-        assertEquals(BODIES.keySet(), documented.keySet(), "the operations that take a body");
+        DocumentedExamples.assertEachFitsItsRecord(documented, BODIES, json, validator);
         ObjectMapper strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        for (var operation : documented.entrySet()) {
-            assertFalse(operation.getValue().isEmpty(), operation.getKey() + " has no example");
-            for (var example : operation.getValue().entrySet()) {
-                Object body = strict.readValue(example.getValue(), BODIES.get(operation.getKey()));
-                assertTrue(validator.validate(body).isEmpty(), operation.getKey() + " '" + example.getKey()
-                        + "' breaks its record's constraints: " + validator.validate(body));
-            }
-        }
         Map<String, String> recorded = documented.get("POST /api/v1/absences");
         assertNull(strict.readValue(recorded.get("open"), AbsenceApi.RecordAbsence.class).endDate());
         assertTrue(strict.readValue(recorded.get("already over"), AbsenceApi.RecordAbsence.class)
@@ -98,41 +88,28 @@ class PlatformTest {
         UUID team = Staffing.team();
 
         UUID off = Staffing.worker(team, "1.0");
-        ExtractableResponse<Response> open = sent(hr().body(example(documented, "POST /api/v1/absences", "open",
+        ExtractableResponse<Response> open = sent(hr().body(DocumentedExamples.body(documented, "POST /api/v1/absences", "open", json,
                 "workerId", off)).post("/api/v1/absences"), 201);
         String episode = open.path("id");
         assertEquals(true, open.path("open"));
-        ExtractableResponse<Response> corrected = sent(hr().body(example(documented, "PATCH /api/v1/absences/{id}",
-                "reason corrected", "version", open.path("version"))).patch("/api/v1/absences/" + episode), 200);
+        ExtractableResponse<Response> corrected = sent(hr().body(DocumentedExamples.body(documented, "PATCH /api/v1/absences/{id}",
+                "reason corrected", json, "version", open.path("version"))).patch("/api/v1/absences/" + episode), 200);
         assertEquals("MUSCULOSKELETAL", corrected.path("reason"));
-        ExtractableResponse<Response> ended = sent(hr().body(example(documented, "POST /api/v1/absences/{id}/end",
-                "back at work", "version", corrected.path("version"))).post("/api/v1/absences/" + episode + "/end"), 200);
+        ExtractableResponse<Response> ended = sent(hr().body(DocumentedExamples.body(documented, "POST /api/v1/absences/{id}/end",
+                "back at work", json, "version", corrected.path("version"))).post("/api/v1/absences/" + episode + "/end"), 200);
         assertEquals("2025-12-12", ended.path("endDate"));
-        assertEquals("2025-12-15", sent(hr().body(example(documented, "POST /api/v1/absences/{id}/return-interview",
-                        "interview held", "version", ended.path("version")))
+        assertEquals("2025-12-15", sent(hr().body(DocumentedExamples.body(documented, "POST /api/v1/absences/{id}/return-interview",
+                        "interview held", json, "version", ended.path("version")))
                 .post("/api/v1/absences/" + episode + "/return-interview"), 200).path("returnInterviewOn"));
 
         UUID back = Staffing.worker(team, "1.0");
-        ExtractableResponse<Response> over = sent(hr().body(example(documented, "POST /api/v1/absences",
-                "already over", "workerId", back)).post("/api/v1/absences"), 201);
+        ExtractableResponse<Response> over = sent(hr().body(DocumentedExamples.body(documented, "POST /api/v1/absences",
+                "already over", json, "workerId", back)).post("/api/v1/absences"), 201);
         assertEquals(false, over.path("open"));
         assertEquals("2025-09-18", over.path("returnInterviewOn"));
-        assertEquals("FIT_NOTE", sent(hr().body(example(documented, "PATCH /api/v1/absences/{id}",
-                        "fit note arrives", "version", over.path("version")))
+        assertEquals("FIT_NOTE", sent(hr().body(DocumentedExamples.body(documented, "PATCH /api/v1/absences/{id}",
+                        "fit note arrives", json, "version", over.path("version")))
                 .patch("/api/v1/absences/" + over.path("id")), 200).path("certification"));
-    }
-
-    /** The documented example, as sent, with the named fields replaced (by ids the test made, say). */
-    private Map<String, Object> example(Map<String, Map<String, String>> documented, String operation, String name,
-                                        Object... replacements) throws Exception {
-        String text = documented.get(operation).get(name);
-        assertTrue(text != null, operation + " has no example '" + name + "'");
-        Map<String, Object> body = json.readValue(text, new TypeReference<>() { });
-        for (int i = 0; i < replacements.length; i += 2) {
-            assertTrue(body.containsKey((String) replacements[i]), name + " names " + replacements[i]);
-            body.put((String) replacements[i], replacements[i + 1]);
-        }
-        return body;
     }
 
     private static ExtractableResponse<Response> sent(Response response, int status) {

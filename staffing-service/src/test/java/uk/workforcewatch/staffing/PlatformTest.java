@@ -3,8 +3,6 @@ package uk.workforcewatch.staffing;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import io.restassured.response.ExtractableResponse;
@@ -28,8 +26,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.workforcewatch.staffing.Api.hr;
 import static uk.workforcewatch.staffing.Api.newTeam;
 
@@ -83,66 +79,44 @@ class PlatformTest {
     @Test
     void everyRequestBodyHasExamplesThatItsRecordAccepts() throws Exception {
         Map<String, Map<String, String>> documented = DocumentedExamples.in("/q/openapi", json);
-        assertEquals(BODIES.keySet(), documented.keySet(), "the operations that take a body");
-        ObjectMapper strict = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        for (var operation : documented.entrySet()) {
-            assertFalse(operation.getValue().isEmpty(), operation.getKey() + " has no example");
-            for (var example : operation.getValue().entrySet()) {
-                Object body = strict.readValue(example.getValue(), BODIES.get(operation.getKey()));
-                assertTrue(validator.validate(body).isEmpty(), operation.getKey() + " '" + example.getKey()
-                        + "' breaks its record's constraints: " + validator.validate(body));
-            }
-        }
+        DocumentedExamples.assertEachFitsItsRecord(documented, BODIES, json, validator);
     }
 
     @Test
     void theExamplesAreAcceptedAsTheyAreWithTheCallersIds() throws Exception {
         Map<String, Map<String, String>> documented = DocumentedExamples.in("/q/openapi", json);
 
-        Map<String, Object> team = example(documented, "POST /api/v1/teams", "team");
+        Map<String, Object> team = DocumentedExamples.body(documented, "POST /api/v1/teams", "team", json);
         team.put("name", team.get("name") + " " + UUID.randomUUID());
         ExtractableResponse<Response> created = sent(hr().body(team).post("/api/v1/teams"), 201);
         String teamId = created.path("id");
 
-        String postId = sent(hr().body(example(documented, "POST /api/v1/posts", "full-time social worker",
+        String postId = sent(hr().body(DocumentedExamples.body(documented, "POST /api/v1/posts", "full-time social worker", json,
                 "teamId", teamId)).post("/api/v1/posts"), 201).path("id");
-        ExtractableResponse<Response> post = sent(hr().body(example(documented, "POST /api/v1/posts/{id}/recruitment",
-                "advertised")).post("/api/v1/posts/" + postId + "/recruitment"), 201);
+        ExtractableResponse<Response> post = sent(hr().body(DocumentedExamples.body(documented, "POST /api/v1/posts/{id}/recruitment",
+                "advertised", json)).post("/api/v1/posts/" + postId + "/recruitment"), 201);
         String round = post.path("recruitment[0].id");
         String progress = "PATCH /api/v1/posts/{id}/recruitment/{roundId}";
-        post = sent(hr().body(example(documented, progress, "offer made", "version", post.path("version")))
+        post = sent(hr().body(DocumentedExamples.body(documented, progress, "offer made", json, "version", post.path("version")))
                 .patch("/api/v1/posts/" + postId + "/recruitment/" + round), 200);
-        assertEquals("2025-09-01", sent(hr().body(example(documented, progress, "start date",
+        assertEquals("2025-09-01", sent(hr().body(DocumentedExamples.body(documented, progress, "start date", json,
                         "version", post.path("version"))).patch("/api/v1/posts/" + postId + "/recruitment/" + round),
                 200).path("recruitment[0].startsOn"));
 
-        ExtractableResponse<Response> permanent = sent(hr().body(example(documented, "POST /api/v1/workers",
-                "permanent into a post", "teamId", teamId, "postId", postId)).post("/api/v1/workers"), 201);
+        ExtractableResponse<Response> permanent = sent(hr().body(DocumentedExamples.body(documented, "POST /api/v1/workers",
+                "permanent into a post", json, "teamId", teamId, "postId", postId)).post("/api/v1/workers"), 201);
         String workerId = permanent.path("id");
         assertEquals(postId, permanent.path("postId"));
-        sent(hr().body(example(documented, "POST /api/v1/workers/{id}/changes", "fewer hours",
+        sent(hr().body(DocumentedExamples.body(documented, "POST /api/v1/workers/{id}/changes", "fewer hours", json,
                 "version", permanent.path("version"))).post("/api/v1/workers/" + workerId + "/changes"), 200);
-        sent(hr().body(example(documented, "PATCH /api/v1/teams/{id}", "new manager", "managerId", workerId,
+        sent(hr().body(DocumentedExamples.body(documented, "PATCH /api/v1/teams/{id}", "new manager", json, "managerId", workerId,
                 "version", created.path("version"))).patch("/api/v1/teams/" + teamId), 200);
 
-        ExtractableResponse<Response> agency = sent(hr().body(example(documented, "POST /api/v1/workers", "agency",
+        ExtractableResponse<Response> agency = sent(hr().body(DocumentedExamples.body(documented, "POST /api/v1/workers", "agency", json,
                 "teamId", teamId)).post("/api/v1/workers"), 201);
-        assertEquals("2026-07-31", sent(hr().body(example(documented, "POST /api/v1/workers/{id}/leaving", "resigned",
+        assertEquals("2026-07-31", sent(hr().body(DocumentedExamples.body(documented, "POST /api/v1/workers/{id}/leaving", "resigned", json,
                         "version", agency.path("version"))).post("/api/v1/workers/" + agency.path("id") + "/leaving"),
                 200).path("leftOn"));
-    }
-
-    /** The documented example, as sent, with the named fields replaced (by ids the test made, say). */
-    private Map<String, Object> example(Map<String, Map<String, String>> documented, String operation, String name,
-                                        Object... replacements) throws Exception {
-        String text = documented.get(operation).get(name);
-        assertTrue(text != null, operation + " has no example '" + name + "'");
-        Map<String, Object> body = json.readValue(text, new TypeReference<>() { });
-        for (int i = 0; i < replacements.length; i += 2) {
-            assertTrue(body.containsKey((String) replacements[i]), name + " names " + replacements[i]);
-            body.put((String) replacements[i], replacements[i + 1]);
-        }
-        return body;
     }
 
     private static ExtractableResponse<Response> sent(Response response, int status) {
