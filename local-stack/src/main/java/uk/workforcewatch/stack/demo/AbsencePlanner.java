@@ -116,18 +116,27 @@ final class AbsencePlanner {
     }
 
     /**
-     * Two days off, five times, every other month from ten months ago, each with its interview on the return
-     * day: 5² × 10 = 250 (a bank holiday among the days still leaves it at 200 or more).
+     * Two working days off, five times, every other month from ten months ago, each with its interview on the
+     * return day: 5² × 10 = 250, whatever bank holidays fall near.
      */
     private String frequentShortSpells(String... taken) {
         Worker worker = anyoneElse(taken);
         for (int monthsAgo = 10; monthsAgo >= 2; monthsAgo -= 2) {
-            LocalDate start = Weekdays.onOrAfter(today.minusMonths(monthsAgo));
-            LocalDate end = Weekdays.after(start, 1);
+            LocalDate start = workingDayFrom(today.minusMonths(monthsAgo));
+            LocalDate end = workingDayFrom(start.plusDays(1));
             add(new Absence(worker.key(), start, end, pick(SHORT_REASONS), Certification.SELF_CERTIFIED,
-                    Weekdays.onOrAfter(end.plusDays(1)), interviewer(worker)));
+                    workingDayFrom(end.plusDays(1)), interviewer(worker)));
         }
         return worker.key();
+    }
+
+    /** The day, or the first working day after it (bank holidays are not working days). */
+    private static LocalDate workingDayFrom(LocalDate day) {
+        LocalDate working = day;
+        while (!WORKING_DAYS.isWorkingDay(working)) {
+            working = working.plusDays(1);
+        }
+        return working;
     }
 
     /** Drops the worker's latest short spells, then longer ones, while their Bradford factor reaches the trigger. */

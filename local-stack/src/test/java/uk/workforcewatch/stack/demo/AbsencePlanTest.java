@@ -101,6 +101,19 @@ class AbsencePlanTest {
         }
     }
 
+    @Test
+    void onEveryDayOfTheYearExactlyTheStorysWorkerIsAtTheBradfordTriggerWithFiveSpellsOfTwoDays() {
+        for (LocalDate day = LocalDate.of(2026, 1, 1); day.getYear() == 2026; day = day.plusDays(1)) {
+            CouncilPlan council = CouncilPlan.of(DemoCouncil.SEED, day);
+            AbsencePlan plan = AbsencePlan.of(DemoCouncil.SEED, council);
+            LocalDate today = day;
+            Map<String, Long> atTrigger = plan.absences().stream().collect(Collectors.groupingBy(Absence::workerKey))
+                    .entrySet().stream().filter(e -> bradfordFactor(e.getValue(), today) >= 200)
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> bradfordFactor(e.getValue(), today)));
+            assertEquals(Map.of(plan.story().bradfordTriggered(), 250L), atTrigger, day.toString());
+        }
+    }
+
     /**
      * Inside the year and the worker's employment, never overlapping another of theirs, a fit note when over a
      * week; every ended episode but one has its interview on its last day or within three working days after.
