@@ -88,8 +88,10 @@ class TeamOverviewTest {
 
         // counted: posts 1.0 + 1.0 + 0.5; permanent Ann and Bob (2.0 FTE; Len has left, Sue is no social worker);
         // vacant the covered post and the leaver's (1.5 FTE); agency Xan and Yas (1.6 FTE), Xan in a vacant post
+        // each kind of record comes on a topic and consumer of its own: wait for every one of them
         await().atMost(WAIT).untilAsserted(() -> {
             JsonPath picture = picture(Tokens.seniorManager(), team);
+            assertEquals("Northfield CIN", picture.getString("name"));
             assertEquals(3, picture.getList("staffing.posts").size(), "posts");
             assertEquals(2, picture.getInt("staffing.permanentWorkers"));
             assertEquals(2, picture.getList("staffing.agencyWorkers").size());
