@@ -7,9 +7,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.workforcewatch.testing.ServiceTestEnvironment;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static uk.workforcewatch.staffing.Api.establish;
 import static uk.workforcewatch.staffing.Api.hire;
 import static uk.workforcewatch.staffing.Api.hr;
@@ -129,6 +131,31 @@ class IndicatorsTest {
         hr().queryParam("teamId", team).queryParam("asOf", "2009-12-31").get("/api/v1/indicators").then()
                 .statusCode(200).body("fteInPost", equalTo(0), "turnoverRate", equalTo(null),
                         "vacancyRate", equalTo(null));
+    }
+
+    @Test
+    void theMonthlySeriesIsTheIndicatorsOfEachMonthEndInOneAnswer() {
+        List<Map<String, Object>> series = hr().queryParam("teamId", team).queryParam("to", AS_OF)
+                .queryParam("months", 12).get("/api/v1/indicators/monthly").then().statusCode(200)
+                .body("size()", equalTo(12), "[0].asOf", equalTo("2014-10-31"), "[1].asOf", equalTo("2014-11-30"),
+                        "[11].asOf", equalTo(AS_OF))
+                // the hand-worked figures of the last point; on 31 March A 1.0 + B 0.6 + C 1.0 + D 1.0 (I moves in
+                // on 1 April), and E's leaving still inside the year to that date
+                .body("[11].fteInPost", equalTo(3.1f), "[11].vacancyRate", equalTo(0.4464f))
+                .body("[5].asOf", equalTo("2015-03-31"), "[5].fteInPost", equalTo(3.6f), "[5].leavers", equalTo(1))
+                .extract().jsonPath().getList("$");
+        for (Map<String, Object> point : series) {
+            Map<String, Object> single = hr().queryParam("teamId", team).queryParam("asOf", point.get("asOf"))
+                    .get("/api/v1/indicators").then().statusCode(200).extract().jsonPath().getMap("$");
+            assertEquals(single, point);
+        }
+    }
+
+    @Test
+    void theMonthlySeriesRefusesAPeriodOutOfRange() {
+        hr().queryParam("months", 0).get("/api/v1/indicators/monthly").then().statusCode(400)
+                .contentType("application/problem+json");
+        hr().queryParam("months", 61).get("/api/v1/indicators/monthly").then().statusCode(400);
     }
 
     private static Map<String, Object> worker(String role, String team, String fte, String employment, String start,

@@ -10,18 +10,30 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Loads what the census figures as of a date need, in two queries whatever the size of the council:
- * the workers employed at some time in the twelve months to the date (with their periods), and the
- * posts with their recruitment.
+ * Loads what the census figures need, in two queries whatever the size of the council and however many dates
+ * are asked for: the workers employed at some time in the twelve months to a date (with their periods), and the
+ * posts with their recruitment. {@link Census} then keeps to each date's own facts.
  */
 @ApplicationScoped
 public class CensusService {
 
     @WithSession
     public Uni<Census> as(LocalDate date, Optional<UUID> teamId) {
-        LocalDate yearStart = date.minusYears(1).plusDays(1);
+        return load(date, date, teamId, facts -> facts.on(date));
+    }
+
+    /** The indicators on each of the dates, oldest first. */
+    @WithSession
+    public Uni<List<Indicators>> on(List<LocalDate> dates, Optional<UUID> teamId) {
+        return load(dates.get(0), dates.get(dates.size() - 1), teamId,
+                facts -> dates.stream().map(date -> facts.on(date).indicators()).toList());
+    }
+
+    private <T> Uni<T> load(LocalDate first, LocalDate last, Optional<UUID> teamId, Function<Facts, T> figures) {
+        LocalDate yearStart = first.minusYears(1).plusDays(1);
         String workersQuery = "select distinct w from Worker w left join fetch w.periods"
                 + " where w.startDate <= ?1 and (w.leftOn is null or w.leftOn >= ?2)"
                 + (teamId.isPresent()
@@ -29,11 +41,18 @@ public class CensusService {
         String postsQuery = "select distinct p from Post p left join fetch p.recruitment"
                 + " where p.establishedOn <= ?1" + (teamId.isPresent() ? " and p.teamId = ?2" : "");
         Uni<List<Worker>> workers = teamId.isPresent()
-                ? Worker.<Worker>find(workersQuery, date, yearStart, teamId.get()).list()
-                : Worker.<Worker>find(workersQuery, date, yearStart).list();
+                ? Worker.<Worker>find(workersQuery, last, yearStart, teamId.get()).list()
+                : Worker.<Worker>find(workersQuery, last, yearStart).list();
         return workers.chain(found -> (teamId.isPresent()
-                ? Post.<Post>find(postsQuery, date, teamId.get()).list()
-                : Post.<Post>find(postsQuery, date).list())
-                .map(posts -> new Census(date, teamId, found, posts)));
+                ? Post.<Post>find(postsQuery, last, teamId.get()).list()
+                : Post.<Post>find(postsQuery, last).list())
+                .map(posts -> figures.apply(new Facts(teamId, found, posts))));
+    }
+
+    /** A superset of every date's workers and posts: the census keeps to those of its own date. */
+    private record Facts(Optional<UUID> teamId, List<Worker> workers, List<Post> posts) {
+        Census on(LocalDate date) {
+            return new Census(date, teamId, workers, posts);
+        }
     }
 }

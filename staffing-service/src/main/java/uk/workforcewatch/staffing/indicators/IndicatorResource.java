@@ -2,6 +2,9 @@ package uk.workforcewatch.staffing.indicators;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -12,6 +15,8 @@ import uk.workforcewatch.access.TeamAccess;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,5 +42,28 @@ public class IndicatorResource {
         access.requireTeamOrCouncil(teamId);
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
         return census.as(date, Optional.ofNullable(teamId)).map(Census::indicators);
+    }
+
+    @GET
+    @Path("/monthly")
+    @RolesAllowed({Roles.HR_OFFICER, Roles.SENIOR_MANAGER, Roles.TEAM_MANAGER})
+    @Operation(summary = "Census indicators over time: on the last day of each of the months before the month of "
+            + "`to` (default today), and on `to` itself, oldest first; for one team or the whole council")
+    public Uni<List<Indicators>> monthly(@QueryParam("to") LocalDate to,
+                                         @QueryParam("months") @DefaultValue("12") @Min(1) @Max(60) int months,
+                                         @QueryParam("teamId") UUID teamId) {
+        access.requireTeamOrCouncil(teamId);
+        return census.on(monthEnds(to != null ? to : LocalDate.now(clock), months), Optional.ofNullable(teamId));
+    }
+
+    /** {@code months} dates: the month ends before {@code to}'s month, then {@code to}. */
+    static List<LocalDate> monthEnds(LocalDate to, int months) {
+        List<LocalDate> dates = new ArrayList<>(months);
+        for (int back = months - 1; back > 0; back--) {
+            LocalDate month = to.minusMonths(back);
+            dates.add(month.withDayOfMonth(month.lengthOfMonth()));
+        }
+        dates.add(to);
+        return dates;
     }
 }
