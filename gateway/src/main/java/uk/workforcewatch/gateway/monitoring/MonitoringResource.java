@@ -44,12 +44,25 @@ public class MonitoringResource {
 
     private final TeamAccess access;
     private final AlertBook alerts;
+    private final CouncilPicture council;
     private final Clock clock;
 
-    MonitoringResource(TeamAccess access, AlertBook alerts, Clock clock) {
+    MonitoringResource(TeamAccess access, AlertBook alerts, CouncilPicture council, Clock clock) {
         this.access = access;
         this.alerts = alerts;
+        this.council = council;
         this.clock = clock;
+    }
+
+    @GET
+    @Path("/teams")
+    @RolesAllowed({Roles.SENIOR_MANAGER, Roles.TEAM_MANAGER, Roles.HR_OFFICER})
+    @Operation(summary = "Every team at a glance: workers over their limit or CP mix, cases waiting (CP and court "
+            + "apart), vacancy and agency rates, who is absent, open alerts, the spread of caseloads (a team manager "
+            + "sees their own team)")
+    @WithSession
+    public Uni<Pictures.Council> teams() {
+        return council.of(access.scope(), LocalDate.now(clock));
     }
 
     @GET

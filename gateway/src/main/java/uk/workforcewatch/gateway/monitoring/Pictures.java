@@ -2,6 +2,8 @@ package uk.workforcewatch.gateway.monitoring;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import uk.workforcewatch.events.alerts.AlertState;
+import uk.workforcewatch.events.alerts.Rule;
+import uk.workforcewatch.events.alerts.Severity;
 import uk.workforcewatch.events.caseload.CaseCategory;
 import uk.workforcewatch.events.staffing.Employment;
 import uk.workforcewatch.events.staffing.Role;
@@ -10,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A worker's and a team's current picture, as the gateway's view holds it. */
@@ -64,5 +67,30 @@ public final class Pictures {
 
     /** A worker of the team absent now, since the first day of the episode (never why). */
     public record AbsentWorker(UUID workerId, String name, LocalDate since) {
+    }
+
+    /** Every team the caller may see, at a glance, by name. */
+    public record Council(LocalDate asOf, List<TeamSummary> teams) {
+    }
+
+    /**
+     * A team at a glance: its current workers and how many are absent now; how many hold more cases than their
+     * limit, or more CP cases than their CP limit; its cases waiting for a worker (CP and court ones apart), with
+     * the longest wait; its vacancy and agency rates by the census definitions; its open alerts by rule and the
+     * worst of their severities (empty when none); and how its caseloads are spread.
+     */
+    public record TeamSummary(UUID id, String name, String serviceArea, int workers, int absent, int overLimit,
+                              int cpMixOverLimit, int unallocated, int unallocatedHighRisk,
+                              Instant unallocatedSince, Instant highRiskUnallocatedSince, BigDecimal vacancyRate,
+                              BigDecimal agencyRate, Map<Rule, Long> openAlerts, Severity worstSeverity,
+                              Distribution caseloads) {
+    }
+
+    /** Workers by the number of cases they hold, a bar for every number from none up; the highest limit. */
+    public record Distribution(int limit, List<Bar> bars) {
+    }
+
+    /** The workers holding this many cases: within their own limit, and over it. */
+    public record Bar(int cases, int withinLimit, int overLimit) {
     }
 }

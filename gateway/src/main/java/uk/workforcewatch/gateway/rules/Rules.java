@@ -163,12 +163,12 @@ public class Rules {
 
     public List<Breach> ofCaseload(CaseloadView caseload) {
         List<Breach> breaches = new ArrayList<>();
-        if (caseload.openCases > caseload.limit) {
+        if (caseload.overLimit()) {
             breaches.add(worker(caseload, Rule.CASELOAD_OVER_LIMIT, Severity.HIGH,
                     caseload.openCases + " cases held, limit " + caseload.limit,
                     figures("openCases", caseload.openCases, "limit", caseload.limit)));
         }
-        if (caseload.cpCases > caseload.cpLimit) {
+        if (caseload.cpMixOverLimit()) {
             breaches.add(worker(caseload, Rule.CP_MIX_OVER_LIMIT, Severity.HIGH,
                     caseload.cpCases + " CP cases held, CP limit " + caseload.cpLimit,
                     figures("cpCases", caseload.cpCases, "cpLimit", caseload.cpLimit, "openCases", caseload.openCases)));

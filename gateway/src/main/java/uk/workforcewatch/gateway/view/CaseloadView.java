@@ -31,4 +31,12 @@ public class CaseloadView extends PanacheEntityBase {
     public boolean weightsConfigured;
     /** The version of the event applied last. */
     public long version;
+
+    public boolean overLimit() {
+        return openCases > limit;
+    }
+
+    public boolean cpMixOverLimit() {
+        return cpCases > cpLimit;
+    }
 }
