@@ -219,7 +219,8 @@ async function showTeam(id, { focus }) {
       h('caption', { class: 'visually-hidden' }, 'Each worker: cases held against their limit, by category'),
       h('thead', {}, h('tr', {}, ['Worker', 'Role', 'FTE', 'Cases (limit)', 'CP (limit)', 'By category',
         'Absent', 'Alerts'].map(title => h('th', { scope: 'col' }, title)))),
-      h('tbody', {}, workers.map(workerRow)))),
+      h('tbody', {}, workers.map(worker => workerRow(worker,
+        picture.alerts.filter(alert => alert.subjectId === worker.id)))))),
     h('h3', {}, 'Cases waiting for a worker'),
     picture.unallocated.length === 0 ? h('p', {}, 'None.')
       : h('table', { class: 'waiting' },
@@ -242,7 +243,7 @@ async function showTeam(id, { focus }) {
   }
 }
 
-function workerRow(worker) {
+function workerRow(worker, alerts) {
   const load = worker.caseload;
   const over = load && load.openCases > load.limit;
   const cpOver = load && load.cpCases > load.cpLimit;
@@ -257,7 +258,7 @@ function workerRow(worker) {
     h('td', {}, load ? [`${load.cpCases} (${load.cpLimit})`, cpOver && h('strong', {}, ' over')] : ''),
     h('td', {}, categories || 'none'),
     h('td', {}, worker.absent ? `since ${date(worker.absentSince)}` : 'no'),
-    h('td', {}, worker.alerts.map(alert => RULES[alert.rule] ?? alert.rule).join(', ')));
+    h('td', {}, alerts.map(alert => RULES[alert.rule] ?? alert.rule).join(', ')));
 }
 
 // ---- alerts
@@ -291,8 +292,9 @@ function alertItem(alert) {
 function acknowledgeForm(alert) {
   const noteId = `note-${alert.id}`;
   const form = h('form', { class: 'acknowledge' },
-    h('label', { for: noteId }, 'Note (optional)'),
-    h('input', { id: noteId, name: 'note', maxlength: 500, autocomplete: 'off' }),
+    h('label', { for: noteId, class: 'visually-hidden' }, `Note on acknowledging ${RULES[alert.rule] ?? alert.rule}`,
+      ' (optional)'),
+    h('input', { id: noteId, name: 'note', maxlength: 500, autocomplete: 'off', placeholder: 'Note (optional)' }),
     h('button', { type: 'submit', class: 'button' }, 'Acknowledge'));
   form.addEventListener('submit', async event => {
     event.preventDefault();

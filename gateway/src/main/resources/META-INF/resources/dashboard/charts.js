@@ -94,6 +94,10 @@ export function lineChart({ title, summary, labels, series, format }) {
   const x = i => left + (labels.length === 1 ? 0 : (width - left - right) * i / (labels.length - 1));
   const y = value => top + (height - top - bottom) * (1 - value / ceiling);
   const gridlines = [...Array(Math.round(ceiling / step) + 1).keys()].map(i => i * step);
+  const labelY = apart(series.map(line => {
+    const known = line.values.filter(value => value !== null && value !== undefined);
+    return known.length > 0 ? y(known[known.length - 1]) : 0;
+  }), 13);
 
   const chart = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart__svg', role: 'img',
     'aria-label': `${title}: ${summary}` },
@@ -106,7 +110,7 @@ export function lineChart({ title, summary, labels, series, format }) {
   series.map((line, index) => {
     const points = line.values.map((value, i) => value === null || value === undefined ? null : [x(i), y(value)]);
     const drawn = points.filter(Boolean);
-    const last = drawn[drawn.length - 1];
+    const last = drawn.length > 0 ? [drawn[drawn.length - 1][0], labelY[index]] : null;
     return s('g', { class: `series series--${index}` },
       s('polyline', { points: drawn.map(point => point.join(',')).join(' '), class: 'series__line',
         'stroke-dasharray': DASHES[index % DASHES.length] }),
@@ -118,6 +122,17 @@ export function lineChart({ title, summary, labels, series, format }) {
   const rows = labels.map((label, i) => [label, ...series.map(line => line.values[i] === null
     || line.values[i] === undefined ? '–' : format(line.values[i]))]);
   return figure(title, summary, chart, table(['Month', ...series.map(line => line.name)], rows));
+}
+
+/** The positions moved the least so that none is nearer another than the gap: line names that do not overlap. */
+function apart(positions, gap) {
+  const order = positions.map((position, index) => ({ position, index })).sort((a, b) => a.position - b.position);
+  for (let i = 1; i < order.length; i++) {
+    order[i].position = Math.max(order[i].position, order[i - 1].position + gap);
+  }
+  const moved = [];
+  order.forEach(({ position, index }) => { moved[index] = position; });
+  return moved;
 }
 
 function marker(shape, x, y, label) {

@@ -60,6 +60,8 @@ class AlertStreamTest {
         HttpResponse<Stream<String>> answer = response.get(30, TimeUnit.SECONDS);
         assertEquals(200, answer.statusCode());
         CompletableFuture.runAsync(() -> answer.body().forEach(lines::add));
+        // the stream says at once that it is connected, before any alert changes
+        assertEquals(":connected", lines.poll(10, TimeUnit.SECONDS));
         return lines;
     }
 

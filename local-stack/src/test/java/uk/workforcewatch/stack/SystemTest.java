@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import uk.workforcewatch.stack.Api.Answer;
+import org.openqa.selenium.By;
 import uk.workforcewatch.stack.demo.DemoStory;
 
 import java.net.URI;
@@ -39,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Kafka broker and every service from its packaged jar, each a process of its own, with the demo council
  * loaded through the API and its story at the gateway. A restart keeps everything. Then a team manager's day:
  * hire, allocate up to the limit, the sixteenth refused, a senior manager's override, the alert on the stream
- * and on the webhook, a reallocation, the alert resolved.
+ * and on the webhook, a reallocation, the alert resolved. Last, a senior manager's dashboard in a real browser.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SystemTest {
@@ -137,8 +138,8 @@ class SystemTest {
         assertEquals(201, team.status(), team.body().toString());
         UUID teamId = UUID.fromString(team.text("id"));
         String manager = tokens.teamManager(teamId);
-        UUID worker = hire(teamId);
-        UUID colleague = hire(teamId);
+        UUID worker = hire(teamId, "1.0");
+        UUID colleague = hire(teamId, "1.0");
         for (UUID hired : List.of(worker, colleague)) {
             await().atMost(WAIT).until(() -> api.get(stack.gateway().resolve("/api/v1/workers/" + hired + "/caseload"),
                     manager).status() == 200);
@@ -174,9 +175,75 @@ class SystemTest {
         assertEquals("senior-manager", audit.path("items").get(0).path("actorRole").asText());
     }
 
-    private static UUID hire(UUID team) throws Exception {
+    @Test
+    @Order(4)
+    void onTheDashboardASeniorManagerSeesTheStoryAcknowledgesAnAlertAndSeesANewOneArriveLive() throws Exception {
+        var tokens = stack.tokens();
+        String seniorManager = tokens.seniorManager();
+        DemoStory story = DemoData.loadOnce(stack, api.http());
+        Map<String, Integer> breaches = Breaches.byRule(api.http(), stack.gateway(), seniorManager);
+        int teams = api.get(stack.gateway().resolve("/api/v1/monitoring/teams"), seniorManager).body()
+                .path("teams").size();
+        try (DashboardBrowser browser = DashboardBrowser.start(WAIT)) {
+            browser.open(stack.gateway().resolve("/dashboard/"));
+            browser.signIn(seniorManager);
+
+            // every team, and every open alert the gateway holds, the story's among them
+            browser.until(page -> browser.all("#teams > li").size() == teams);
+            browser.until(page -> browser.all("#alerts > li[data-alert-id]").size()
+                    == breaches.values().stream().mapToInt(Integer::intValue).sum());
+            assertEquals(breaches.get("CASELOAD_OVER_LIMIT"),
+                    browser.all("#alerts > li[data-rule=CASELOAD_OVER_LIMIT]").size());
+            String cpMixTeam = "#teams > li[data-team-id='" + story.cpMix().teamId() + "']";
+            assertEquals("breach", browser.first(cpMixTeam).orElseThrow().getAttribute("data-state"));
+            assertTrue(browser.first(cpMixTeam).orElseThrow().getText().contains("CP mix over\n1"),
+                    browser.first(cpMixTeam).orElseThrow().getText());
+            browser.until(page -> browser.all("#charts figure svg").size() == 2);
+            System.out.println("dashboard screenshot: " + browser.screenshot("dashboard"));
+
+            // the CP mix alert acknowledged from the page, with a note: the page and the API say so
+            String cpMix = "#alerts > li[data-rule=CP_MIX_OVER_LIMIT]";
+            var alert = browser.first(cpMix).orElseThrow();
+            String alertId = alert.getAttribute("data-alert-id");
+            assertEquals("FIRING", alert.getAttribute("data-status"));
+            alert.findElement(By.name("note")).sendKeys("Moving two CP cases this week");
+            alert.findElement(By.cssSelector("button[type=submit]")).click();
+            String acknowledged = "#alerts > li[data-alert-id='" + alertId + "'][data-status=ACKNOWLEDGED]";
+            browser.until(page -> browser.first(acknowledged).orElse(null));
+            assertTrue(browser.first(acknowledged).orElseThrow().getText().contains("Moving two CP cases this week"));
+            var stored = api.get(stack.gateway().resolve("/api/v1/alerts?rule=CP_MIX_OVER_LIMIT&status=ACKNOWLEDGED"),
+                    seniorManager).body();
+            assertTrue(subjects(stored).contains(story.cpMix().id().toString()), stored.toString());
+
+            // a worker pushed over their limit through the API: the alert arrives without the page reloading
+            browser.script("window.notReloaded = true");
+            UUID team = story.managedTeam();
+            UUID partTimer = hire(team, "0.2");
+            await().atMost(WAIT).until(() -> api.get(stack.gateway().resolve("/api/v1/workers/" + partTimer
+                    + "/caseload"), seniorManager).status() == 200);
+            for (int i = 0; i < 4; i++) {
+                assertEquals(200, allocate(open(team, seniorManager), partTimer, seniorManager,
+                        i < 3 ? null : "Siblings kept together").status());
+            }
+            String arrived = "#alerts > li[data-rule=CASELOAD_OVER_LIMIT][data-status=FIRING].alert--new";
+            var live = browser.until(page -> browser.all(arrived).stream()
+                    .filter(item -> item.getText().contains("4 cases held, limit 3")).findFirst().orElse(null));
+            assertEquals(Boolean.TRUE, browser.script("return window.notReloaded === true"));
+            System.out.println("new alert on the dashboard: " + live.getText().replace('\n', ' '));
+
+            // from the alert to its team, to the worker and their cases by category
+            live.findElement(By.cssSelector("a[href^='#/teams/']")).click();
+            String row = "#team-workers tr[data-worker-id='" + partTimer + "']";
+            var worker = browser.until(page -> browser.first(row).orElse(null));
+            assertTrue(worker.getText().contains("4 (3) over") && worker.getText().contains("CIN 4"), worker.getText());
+            System.out.println("team screenshot: " + browser.screenshot("dashboard-team"));
+            assertEquals(List.of(), browser.scriptErrors());
+        }
+    }
+
+    private static UUID hire(UUID team, String fte) throws Exception {
         Answer hired = api.post(stack.gateway().resolve("/api/v1/workers"), stack.tokens().hrOfficer(),
-                Map.of("name", "Worker", "role", "SOCIAL_WORKER", "teamId", team, "fte", "1.0",
+                Map.of("name", "Worker", "role", "SOCIAL_WORKER", "teamId", team, "fte", fte,
                         "employment", "PERMANENT", "startDate", "2024-01-01"));
         assertEquals(201, hired.status(), hired.body().toString());
         return UUID.fromString(hired.text("id"));

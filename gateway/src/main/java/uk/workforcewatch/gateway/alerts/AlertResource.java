@@ -18,13 +18,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 import uk.workforcewatch.access.Roles;
 import uk.workforcewatch.events.alerts.AlertState;
 import uk.workforcewatch.events.alerts.AlertStatus;
@@ -34,6 +37,7 @@ import uk.workforcewatch.gateway.audit.AuditAction;
 import uk.workforcewatch.gateway.audit.AuditLog;
 import uk.workforcewatch.problem.ProblemException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,13 +62,16 @@ public class AlertResource {
     private final AlertAccess access;
     private final SecurityIdentity identity;
     private final AuditLog audit;
+    private final Duration heartbeat;
 
-    AlertResource(AlertBook alerts, AlertStream stream, AlertAccess access, SecurityIdentity identity, AuditLog audit) {
+    AlertResource(AlertBook alerts, AlertStream stream, AlertAccess access, SecurityIdentity identity, AuditLog audit,
+                  @ConfigProperty(name = "alerts.stream-heartbeat", defaultValue = "25s") Duration heartbeat) {
         this.alerts = alerts;
         this.stream = stream;
         this.access = access;
         this.identity = identity;
         this.audit = audit;
+        this.heartbeat = heartbeat;
     }
 
     @GET
@@ -119,12 +126,20 @@ public class AlertResource {
     @GET
     @Path("/alerts/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SENIOR_MANAGER, Roles.TEAM_MANAGER, Roles.HR_OFFICER})
-    @Operation(summary = "Server-sent events: every change of an alert the caller may see, as it happens")
-    public Multi<AlertState> stream() {
+    @Operation(summary = "Server-sent events: every change of an alert the caller may see, as it happens (JSON in "
+            + "each event's data); a comment line at once and then every `alerts.stream-heartbeat`")
+    public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         AlertAccess.Visible visible = access.visible(null);
-        return stream.changes().filter(alert -> visible.allows(alert.rule(), alert.teamId()));
+        // the answer's headers go out with its first event: a comment at once tells the screen it is connected,
+        // and one now and then keeps idle proxies from closing the connection
+        Multi<OutboundSseEvent> connected = Multi.createFrom().item(sse.newEventBuilder().comment("connected").build());
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().startingAfter(heartbeat).every(heartbeat)
+                .map(tick -> sse.newEventBuilder().comment("still here").build());
+        Multi<OutboundSseEvent> changes = stream.changes().filter(alert -> visible.allows(alert.rule(), alert.teamId()))
+                .map(alert -> sse.newEventBuilder().mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(AlertState.class, alert).build());
+        return Multi.createBy().merging().streams(connected, changes, heartbeats);
     }
 
     @POST
