@@ -17,6 +17,7 @@ final class Banner {
 
                 Workforce Watch is running.
                   gateway      %s   (the whole API: monitoring and alerts, and every service's endpoints)
+                  dashboard    %s/dashboard/   (sign in with SM_TOKEN below)
                   Swagger UI   %s/q/swagger-ui
                   staffing     %s   (for operators: users go through the gateway)
                   caseload     %s
@@ -26,7 +27,7 @@ final class Banner {
                 Demo tokens, valid 12 hours (a new set is printed at every start); paste into a shell:
                   export HR_TOKEN=%s
                   export SM_TOKEN=%s
-                """.formatted(stack.gateway(), stack.gateway(), stack.staffing(), stack.caseload(),
+                """.formatted(stack.gateway(), stack.gateway(), stack.gateway(), stack.staffing(), stack.caseload(),
                 stack.sickness(), stack.config().logs(), tokens.hrOfficer(),
                 tokens.seniorManager()));
         if (story != null) {
