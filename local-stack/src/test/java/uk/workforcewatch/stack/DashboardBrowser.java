@@ -26,12 +26,15 @@ import java.util.stream.Stream;
 
 /**
  * The gateway's dashboard in a real browser: Debian's headless chromium, driven through its own chromedriver (both
- * installed by .ci/run; CHROMIUM and CHROMEDRIVER name others). Finds things by what the page says they are
+ * installed by .ci/run; CHROMIUM and CHROMEDRIVER name others; without them the test is skipped, but where
+ * .ci/run requires it). Finds things by what the page says they are
  * (data-* attributes), as a user would by what they read, and keeps screenshots in target/screenshots.
  */
 final class DashboardBrowser implements AutoCloseable {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String DRIVER = "/usr/bin/chromedriver";
 
     private final WebDriver driver;
     private final Duration wait;
@@ -41,9 +44,18 @@ final class DashboardBrowser implements AutoCloseable {
         this.wait = wait;
     }
 
+    /**
+     * Whether the test should drive a browser: when chromium and its driver are installed, and always where
+     * DASHBOARD_BROWSER=required (.ci/run), so that there a missing browser fails the test instead of skipping it.
+     */
+    static boolean shouldRun() {
+        return "required".equals(System.getenv("DASHBOARD_BROWSER"))
+                || (Files.isExecutable(path("CHROMIUM", CHROMIUM)) && Files.isExecutable(path("CHROMEDRIVER", DRIVER)));
+    }
+
     static DashboardBrowser start(Duration wait) {
-        Path chromium = installed("CHROMIUM", "/usr/bin/chromium");
-        Path chromedriver = installed("CHROMEDRIVER", "/usr/bin/chromedriver");
+        Path chromium = installed("CHROMIUM", CHROMIUM);
+        Path chromedriver = installed("CHROMEDRIVER", DRIVER);
         ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--window-size=1440,1000", "--no-first-run", "--disable-background-networking",
@@ -56,8 +68,12 @@ final class DashboardBrowser implements AutoCloseable {
         return new DashboardBrowser(new ChromeDriver(service, options), wait);
     }
 
+    private static Path path(String variable, String usual) {
+        return Path.of(Optional.ofNullable(System.getenv(variable)).orElse(usual));
+    }
+
     private static Path installed(String variable, String usual) {
-        Path path = Path.of(Optional.ofNullable(System.getenv(variable)).orElse(usual));
+        Path path = path(variable, usual);
         if (!Files.isExecutable(path)) {
             throw new IllegalStateException("The dashboard's test needs " + path + ": install Debian's chromium and "
                     + "chromium-driver (sudo apt-get install chromium chromium-driver, as .ci/run does), or name "

@@ -34,6 +34,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The whole system as the local stack runs it, on ports and in a folder of the test's own: PostgreSQL, a real
@@ -113,6 +114,8 @@ class SystemTest {
     @Test
     @Order(2)
     void onTheDashboardASeniorManagerSeesTheStoryAcknowledgesAnAlertAndSeesANewOneArriveLive() throws Exception {
+        assumeTrue(DashboardBrowser.shouldRun(), "chromium and chromium-driver are not installed: the dashboard's "
+                + "browser test is skipped here (.ci/run installs them and requires it)");
         var tokens = stack.tokens();
         String seniorManager = tokens.seniorManager();
         DemoStory story = DemoData.loadOnce(stack, api.http());
