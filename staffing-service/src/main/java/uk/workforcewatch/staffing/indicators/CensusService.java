@@ -3,6 +3,10 @@ package uk.workforcewatch.staffing.indicators;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import uk.workforcewatch.census.Indicators;
+import uk.workforcewatch.census.WorkforceCensus;
+import uk.workforcewatch.events.staffing.PostState;
+import uk.workforcewatch.events.staffing.WorkerState;
 import uk.workforcewatch.staffing.posts.Post;
 import uk.workforcewatch.staffing.workers.Worker;
 
@@ -15,13 +19,14 @@ import java.util.function.Function;
 /**
  * Loads what the census figures need, in two queries whatever the size of the council and however many dates
  * are asked for: the workers employed at some time in the twelve months to a date (with their periods), and the
- * posts with their recruitment. {@link Census} then keeps to each date's own facts.
+ * posts with their recruitment. {@link WorkforceCensus} then keeps to each date's own facts, over the states
+ * these publish.
  */
 @ApplicationScoped
 public class CensusService {
 
     @WithSession
-    public Uni<Census> as(LocalDate date, Optional<UUID> teamId) {
+    public Uni<WorkforceCensus> as(LocalDate date, Optional<UUID> teamId) {
         return load(date, date, teamId, facts -> facts.on(date));
     }
 
@@ -46,13 +51,14 @@ public class CensusService {
         return workers.chain(found -> (teamId.isPresent()
                 ? Post.<Post>find(postsQuery, last, teamId.get()).list()
                 : Post.<Post>find(postsQuery, last).list())
-                .map(posts -> figures.apply(new Facts(teamId, found, posts))));
+                .map(posts -> figures.apply(new Facts(teamId, found.stream().map(w -> w.state(last)).toList(),
+                        posts.stream().map(Post::state).toList()))));
     }
 
     /** A superset of every date's workers and posts: the census keeps to those of its own date. */
-    private record Facts(Optional<UUID> teamId, List<Worker> workers, List<Post> posts) {
-        Census on(LocalDate date) {
-            return new Census(date, teamId, workers, posts);
+    private record Facts(Optional<UUID> teamId, List<WorkerState> workers, List<PostState> posts) {
+        WorkforceCensus on(LocalDate date) {
+            return new WorkforceCensus(date, teamId, workers, posts);
         }
     }
 }

@@ -12,6 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.workforcewatch.access.Roles;
 import uk.workforcewatch.access.TeamAccess;
+import uk.workforcewatch.census.Indicators;
+import uk.workforcewatch.census.WorkforceCensus;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -41,7 +43,7 @@ public class IndicatorResource {
     public Uni<Indicators> indicators(@QueryParam("asOf") LocalDate asOf, @QueryParam("teamId") UUID teamId) {
         access.requireTeamOrCouncil(teamId);
         LocalDate date = asOf != null ? asOf : LocalDate.now(clock);
-        return census.as(date, Optional.ofNullable(teamId)).map(Census::indicators);
+        return census.as(date, Optional.ofNullable(teamId)).map(WorkforceCensus::indicators);
     }
 
     @GET

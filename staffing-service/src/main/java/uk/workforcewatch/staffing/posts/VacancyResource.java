@@ -9,10 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.workforcewatch.access.Roles;
 import uk.workforcewatch.access.TeamAccess;
+import uk.workforcewatch.census.WorkforceCensus;
 import uk.workforcewatch.events.staffing.Employment;
-import uk.workforcewatch.staffing.indicators.Census;
+import uk.workforcewatch.events.staffing.PostState;
+import uk.workforcewatch.events.staffing.WorkerState;
 import uk.workforcewatch.staffing.indicators.CensusService;
-import uk.workforcewatch.staffing.workers.Worker;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -47,12 +48,13 @@ public class VacancyResource {
                 .map(post -> vacancy(found, post, date)).toList());
     }
 
-    private static PostApi.VacancyView vacancy(Census census, Post post, LocalDate date) {
-        List<Worker> agency = census.fillers(post).filter(w -> w.employment == Employment.AGENCY).toList();
-        BigDecimal cover = agency.stream().map(w -> w.periodOn(date).orElseThrow().fte)
+    private static PostApi.VacancyView vacancy(WorkforceCensus census, PostState post, LocalDate date) {
+        List<WorkerState> agency = census.fillers(post).filter(w -> w.employment() == Employment.AGENCY).toList();
+        BigDecimal cover = agency.stream().map(w -> WorkforceCensus.fte(w, date))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new PostApi.VacancyView(post.id, post.teamId, post.role, post.fte,
-                agency.stream().map(w -> w.id).toList(), cover,
-                post.openRecruitment().map(Recruitment::state).orElse(null));
+        return new PostApi.VacancyView(post.id(), post.teamId(), post.role(), post.fte(),
+                agency.stream().map(WorkerState::id).toList(), cover,
+                post.recruitment().stream().filter(round -> round.startsOn() == null && round.withdrawnOn() == null)
+                        .findFirst().orElse(null));
     }
 }

@@ -1,4 +1,4 @@
-package uk.workforcewatch.staffing.indicators;
+package uk.workforcewatch.census;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
