@@ -29,6 +29,7 @@ import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Messages about alerts, by webhook and e-mail: grouped per team, routed by audience, retried until accepted, repeated, silenced. */
@@ -56,6 +57,11 @@ class NotificationsTest {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The e-mails received about the team, in the order they came. */
+    private static List<MimeMessage> mailsAbout(UUID team) {
+        return Arrays.stream(Receivers.mail()).filter(m -> subject(m).contains(team.toString())).toList();
     }
 
     private void dispatch() throws Throwable {
@@ -93,10 +99,47 @@ class NotificationsTest {
 
         dispatch();
         assertEquals(1, Receivers.accepted("/senior-managers", team.toString()).size(), "never sent twice");
-        var mails = Arrays.stream(Receivers.mail()).filter(m -> subject(m).contains(team.toString())).toList();
+        var mails = mailsAbout(team);
         assertEquals(1, mails.size(), "one e-mail for the team");
         assertEquals("[Workforce Watch] 2 alerts for team " + team, subject(mails.get(0)));
         assertTrue(GreenMailUtil.getBody(mails.get(0)).contains("CP_MIX_OVER_LIMIT"));
+    }
+
+    @Test
+    void anAlertWithinTheWindowOfTheTeamsFirstJoinsItsMessageAndOneAfterTheWindowGoesOutAlone() throws Throwable {
+        UUID team = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        Events.caseload(first, team, 1, 0, 16, 15);
+        awaitAlert(first, "FIRING");
+        TestClock.advance(Duration.ofSeconds(20));
+        Events.caseload(second, team, 1, 0, 17, 15);
+        awaitAlert(second, "FIRING");
+        dispatch();
+        assertEquals(0, Receivers.accepted("/senior-managers", team.toString()).size(), "the first's window is open");
+
+        TestClock.advance(Duration.ofSeconds(11));   // the first's window has closed, the second's would not have
+        Events.caseload(third, team, 1, 0, 18, 15);
+        awaitAlert(third, "FIRING");
+        dispatch();
+        for (String audience : List.of("/senior-managers", "/team-managers")) {
+            var grouped = Receivers.accepted(audience, team.toString());
+            assertEquals(1, grouped.size(), audience + ": the first two as one message");
+            String body = grouped.get(0).body();
+            assertTrue(body.contains(first.toString()) && body.contains(second.toString()), body);
+            assertFalse(body.contains(third.toString()), "the third came after the window");
+        }
+        assertEquals(List.of("[Workforce Watch] 2 alerts for team " + team),
+                mailsAbout(team).stream().map(NotificationsTest::subject).toList());
+
+        TestClock.advance(Duration.ofSeconds(31));
+        dispatch();
+        var senior = Receivers.accepted("/senior-managers", team.toString());
+        assertEquals(2, senior.size(), "the third on its own");
+        assertTrue(senior.get(1).body().contains(third.toString()) && !senior.get(1).body().contains(first.toString()));
+        assertEquals(List.of("[Workforce Watch] 2 alerts for team " + team, "[Workforce Watch] 1 alert for team " + team),
+                mailsAbout(team).stream().map(NotificationsTest::subject).toList());
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Records the messages an alert change owes its audience, in the transaction of the change, unless a
@@ -56,22 +57,41 @@ public class Notifier {
                 return Uni.createFrom().item(false);
             }
             String message = write(Map.of("kind", kind, "alert", alert));
-            List<Delivery> deliveries = new ArrayList<>();
-            for (String target : targets) {
-                Delivery delivery = new Delivery();
-                delivery.id = UUID.randomUUID();
-                delivery.target = target;
-                delivery.teamId = alert.teamId();
-                delivery.alertId = alert.id();
-                delivery.kind = kind;
-                delivery.message = message;
-                delivery.createdAt = now;
-                delivery.status = Delivery.PENDING;
-                delivery.nextAttemptAt = now.plus(config.groupWindow());
-                deliveries.add(delivery);
-            }
-            return Delivery.persist(deliveries).replaceWith(true);
+            return openGroups(targets, alert.teamId(), now).chain(dueOf -> {
+                List<Delivery> deliveries = new ArrayList<>();
+                for (String target : targets) {
+                    Delivery delivery = new Delivery();
+                    delivery.id = UUID.randomUUID();
+                    delivery.target = target;
+                    delivery.teamId = alert.teamId();
+                    delivery.alertId = alert.id();
+                    delivery.kind = kind;
+                    delivery.message = message;
+                    delivery.createdAt = now;
+                    delivery.status = Delivery.PENDING;
+                    // the window opens with a receiver's first message about the team; later ones join it
+                    delivery.nextAttemptAt = dueOf.getOrDefault(target, now.plus(config.groupWindow()));
+                    deliveries.add(delivery);
+                }
+                return Delivery.persist(deliveries).replaceWith(true);
+            });
         });
+    }
+
+    /**
+     * When each receiver's group about the team is due, for the receivers with one still open: messages not yet
+     * put in a batch whose window has not closed.
+     */
+    private Uni<Map<String, Instant>> openGroups(List<String> targets, UUID teamId, Instant now) {
+        String team = teamId == null ? "teamId is null" : "teamId = ?4";
+        List<Object> values = new ArrayList<>(List.of(Delivery.PENDING, now, targets));
+        if (teamId != null) {
+            values.add(teamId);
+        }
+        return Delivery.<Delivery>list("status = ?1 and batchId is null and nextAttemptAt > ?2 and target in ?3 and "
+                        + team, values.toArray())
+                .map(open -> open.stream().collect(Collectors.toMap(d -> d.target, d -> d.nextAttemptAt,
+                        (a, b) -> a.isBefore(b) ? a : b)));
     }
 
     /**
