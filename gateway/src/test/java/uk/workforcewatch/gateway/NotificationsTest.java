@@ -1,6 +1,7 @@
 package uk.workforcewatch.gateway;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,6 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import uk.workforcewatch.events.absence.Certification;
+import uk.workforcewatch.gateway.notifications.Delivery;
 import uk.workforcewatch.gateway.notifications.Dispatcher;
 import uk.workforcewatch.testing.ServiceTestEnvironment;
 import uk.workforcewatch.testing.TestClock;
@@ -25,11 +27,14 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Messages about alerts, by webhook and e-mail: grouped per team, routed by audience, retried until accepted, repeated, silenced. */
@@ -68,11 +73,19 @@ class NotificationsTest {
         VertxContextSupport.subscribeAndAwait(() -> dispatcher.dispatch());
     }
 
-    /** Waits until the gateway holds an alert of the worker in this status. */
-    private static void awaitAlert(UUID worker, String status) {
-        await().atMost(WAIT).until(() -> RestAssured.given().auth().oauth2(Tokens.seniorManager())
-                .queryParam("size", 500).get("/api/v1/alerts").jsonPath().getList("", Map.class).stream()
-                .anyMatch(a -> worker.toString().equals(a.get("subjectId")) && status.equals(a.get("status"))));
+    /** Waits until the gateway holds an alert of the worker in this status; its id. */
+    private static String awaitAlert(UUID worker, String status) {
+        return await().atMost(WAIT).until(() -> RestAssured.given().auth().oauth2(Tokens.seniorManager())
+                        .queryParam("size", 500).get("/api/v1/alerts").jsonPath().getList("", Map.class).stream()
+                        .filter(a -> worker.toString().equals(a.get("subjectId")) && status.equals(a.get("status")))
+                        .map(a -> (String) a.get("id")).findFirst(), Optional::isPresent).orElseThrow();
+    }
+
+    /** What the gateway recorded of its deliveries of the subject's alerts to the target (a path or an address). */
+    private static List<Delivery> deliveries(UUID subject, String target) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Delivery.<Delivery>list(
+                "alertId in (select a.id from Alert a where a.subjectId = ?1) and target like ?2", subject,
+                "%" + target)));
     }
 
     @Test
@@ -170,7 +183,7 @@ class NotificationsTest {
     }
 
     @Test
-    void aReceiverThatFailsIsTriedAgainWithTheSameKeyUntilItAccepts() throws Throwable {
+    void aReceiverThatFailsIsTriedAgainWithTheSameKeyUntilItAcceptsAndEachTryIsRecorded() throws Throwable {
         UUID team = UUID.randomUUID();
         UUID worker = UUID.randomUUID();
         Events.caseload(worker, team, 1, 0, 17, 15);
@@ -179,6 +192,8 @@ class NotificationsTest {
         Receivers.refuseNext(100);
         dispatch();
         assertEquals(0, Receivers.accepted("/senior-managers", team.toString()).size());
+        var refused = Receivers.refused("/senior-managers", team.toString());
+        assertEquals(1, refused.size());
 
         Receivers.refuseNext(0);
         dispatch();
@@ -187,7 +202,37 @@ class NotificationsTest {
         dispatch();
         var accepted = Receivers.accepted("/senior-managers", team.toString());
         assertEquals(1, accepted.size());
-        assertTrue(accepted.get(0).idempotencyKey() != null);
+        assertNotNull(accepted.get(0).idempotencyKey());
+        assertEquals(refused.get(0).idempotencyKey(), accepted.get(0).idempotencyKey(), "the same message again");
+        assertEquals(refused.get(0).body(), accepted.get(0).body());
+
+        Delivery delivery = deliveries(worker, "/senior-managers").get(0);
+        assertEquals(Delivery.DELIVERED, delivery.status);
+        assertEquals(2, delivery.attempts);
+        assertEquals("HTTP 503", delivery.lastError);
+        assertEquals(accepted.get(0).idempotencyKey(), delivery.batchId.toString());
+        assertNotNull(delivery.deliveredAt);
+        dispatch();
+        assertEquals(1, Receivers.accepted("/senior-managers", team.toString()).size(), "never again once accepted");
+    }
+
+    @Test
+    void anAcknowledgedAlertIsNotRepeated() throws Throwable {
+        UUID team = UUID.randomUUID();
+        UUID worker = UUID.randomUUID();
+        Events.caseload(worker, team, 1, 0, 16, 15);
+        String alert = awaitAlert(worker, "FIRING");
+        RestAssured.given().auth().oauth2(Tokens.teamManager(team)).contentType(ContentType.JSON)
+                .body(Map.of("note", "Two cases move on Monday")).post("/api/v1/alerts/" + alert + "/acknowledgement")
+                .then().statusCode(200);
+
+        TestClock.advance(Duration.ofHours(4).plusMinutes(1));
+        dispatch();   // sends FIRED; a repeat would be owed now, were it not acknowledged
+        TestClock.advance(Duration.ofSeconds(31));
+        dispatch();
+        var senior = Receivers.accepted("/senior-managers", team.toString());
+        assertEquals(1, senior.size(), senior.toString());
+        assertTrue(senior.get(0).body().contains("\"kind\":\"FIRED\""));
     }
 
     @Test
@@ -230,5 +275,31 @@ class NotificationsTest {
         assertEquals(0, Receivers.accepted("/senior-managers", worker.toString()).size());
         assertEquals(List.of(team.toString()), RestAssured.given().auth().oauth2(Tokens.teamManager(team))
                 .get("/api/v1/silences").jsonPath().getList("teamId"));
+    }
+
+    @Test
+    void messagesFlowAgainOnceASilenceIsEnded() throws Throwable {
+        UUID team = UUID.randomUUID();
+        UUID held = UUID.randomUUID();
+        UUID heard = UUID.randomUUID();
+        String silence = RestAssured.given().auth().oauth2(Tokens.teamManager(team)).contentType(ContentType.JSON)
+                .body(Map.of("teamId", team, "reason", "Restructure this week",
+                        "until", Instant.now().plus(Duration.ofHours(2)).toString()))
+                .post("/api/v1/silences").then().statusCode(201).extract().path("id");
+        Events.caseload(held, team, 1, 0, 16, 15);
+        awaitAlert(held, "FIRING");
+        TestClock.advance(Duration.ofSeconds(31));
+        dispatch();
+        assertEquals(0, Receivers.accepted("/senior-managers", team.toString()).size(), "silenced");
+
+        RestAssured.given().auth().oauth2(Tokens.teamManager(team)).delete("/api/v1/silences/" + silence).then()
+                .statusCode(200).body("endedAt", notNullValue());
+        Events.caseload(heard, team, 1, 0, 17, 15);
+        awaitAlert(heard, "FIRING");
+        TestClock.advance(Duration.ofSeconds(31));
+        dispatch();
+        var senior = Receivers.accepted("/senior-managers", team.toString());
+        assertEquals(1, senior.size());
+        assertTrue(senior.get(0).body().contains(heard.toString()) && !senior.get(0).body().contains(held.toString()));
     }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Real receivers in the test JVM for the gateway's messages: an HTTP server for the webhooks, one path
  * per audience, which can be told to refuse the next requests to show retries and keeps every request it
- * accepted; and a GreenMail SMTP server for the e-mail.
+ * accepted or refused; and a GreenMail SMTP server for the e-mail.
  */
 public class Receivers implements QuarkusTestResourceLifecycleManager {
 
@@ -27,6 +27,7 @@ public class Receivers implements QuarkusTestResourceLifecycleManager {
     }
 
     private static final List<Received> ACCEPTED = new CopyOnWriteArrayList<>();
+    private static final List<Received> REFUSED = new CopyOnWriteArrayList<>();
     private static final AtomicInteger REFUSE_NEXT = new AtomicInteger();
     private static HttpServer server;
     private static GreenMail mail;
@@ -42,10 +43,8 @@ public class Receivers implements QuarkusTestResourceLifecycleManager {
             server.createContext("/", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 int status = REFUSE_NEXT.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 200;
-                if (status == 200) {
-                    ACCEPTED.add(new Received(exchange.getRequestURI().getPath(),
-                            exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
-                }
+                (status == 200 ? ACCEPTED : REFUSED).add(new Received(exchange.getRequestURI().getPath(),
+                        exchange.getRequestHeaders().getFirst("Idempotency-Key"), body));
                 exchange.sendResponseHeaders(status, -1);
                 exchange.close();
             });
@@ -74,6 +73,11 @@ public class Receivers implements QuarkusTestResourceLifecycleManager {
 
     public static List<Received> accepted(String path, String containing) {
         return ACCEPTED.stream().filter(r -> r.path().equals(path) && r.body().contains(containing)).toList();
+    }
+
+    /** The requests refused, to compare a retry with the attempt it repeats. */
+    public static List<Received> refused(String path, String containing) {
+        return REFUSED.stream().filter(r -> r.path().equals(path) && r.body().contains(containing)).toList();
     }
 
     public static void refuseNext(int requests) {
