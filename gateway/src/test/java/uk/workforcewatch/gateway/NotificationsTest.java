@@ -69,6 +69,17 @@ class NotificationsTest {
         return Arrays.stream(Receivers.mail()).filter(m -> subject(m).contains(team.toString())).toList();
     }
 
+    /** The e-mails received by the address. */
+    private static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(Receivers.mail()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
     private void dispatch() throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> dispatcher.dispatch());
     }
@@ -153,6 +164,31 @@ class NotificationsTest {
         assertTrue(senior.get(1).body().contains(third.toString()) && !senior.get(1).body().contains(first.toString()));
         assertEquals(List.of("[Workforce Watch] 2 alerts for team " + team, "[Workforce Watch] 1 alert for team " + team),
                 mailsAbout(team).stream().map(NotificationsTest::subject).toList());
+    }
+
+    @Test
+    void aTeamManagerHearsOfTheirOwnTeamsAlertsOnlyAndTheSharedChannelOfEveryTeams() throws Throwable {
+        UUID north = UUID.randomUUID();
+        UUID south = UUID.randomUUID();
+        Events.caseload(north, Receivers.NORTH, 1, 0, 16, 15);
+        Events.caseload(south, Receivers.SOUTH, 1, 0, 16, 15);
+        awaitAlert(north, "FIRING");
+        awaitAlert(south, "FIRING");
+        TestClock.advance(Duration.ofSeconds(31));
+        dispatch();
+
+        assertEquals(1, Receivers.accepted("/teams/north", north.toString()).size());
+        assertEquals(1, Receivers.accepted("/teams/south", south.toString()).size());
+        assertEquals(List.of(), Receivers.accepted("/teams/north", south.toString()), "not the other team's");
+        assertEquals(List.of(), Receivers.accepted("/teams/south", north.toString()), "not the other team's");
+        assertTrue(Receivers.accepted("/teams/north", "").stream()
+                .allMatch(r -> r.body().contains("\"teamId\":\"" + Receivers.NORTH + "\"")));
+        assertEquals(1, Receivers.accepted("/team-managers", north.toString()).size(), "the HR portal hears of both");
+        assertEquals(1, Receivers.accepted("/team-managers", south.toString()).size());
+        assertEquals(List.of("[Workforce Watch] 1 alert for team " + Receivers.NORTH),
+                mailsTo(Receivers.NORTH_MANAGER).stream().map(NotificationsTest::subject).toList());
+        assertEquals(List.of("[Workforce Watch] 1 alert for team " + Receivers.SOUTH),
+                mailsTo(Receivers.SOUTH_MANAGER).stream().map(NotificationsTest::subject).toList());
     }
 
     @Test

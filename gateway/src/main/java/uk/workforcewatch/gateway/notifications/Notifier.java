@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Records the messages an alert change owes its audience, in the transaction of the change, unless a
@@ -44,7 +45,7 @@ public class Notifier {
      * nobody is configured to hear it.
      */
     public Uni<Boolean> enqueue(AlertState alert, String kind) {
-        List<String> targets = targets(alert.rule());
+        List<String> targets = targets(alert);
         if (targets.isEmpty()) {
             return Uni.createFrom().item(false);
         }
@@ -95,29 +96,31 @@ public class Notifier {
     }
 
     /**
-     * Senior managers always; team managers for caseload and absence alerts; HR for staffing and absence
-     * alerts (see {@link Rule.Audience}). Webhook URLs as they are, e-mail addresses as {@code mailto:} targets.
+     * Senior managers always; team managers for caseload and absence alerts, on the shared channel and the
+     * team's own receivers; HR for staffing and absence alerts (see {@link Rule.Audience}). Webhook URLs as they
+     * are, e-mail addresses as {@code mailto:} targets; a receiver named twice hears once.
      */
-    private List<String> targets(Rule rule) {
-        Rule.Audience audience = rule.audience();
+    private List<String> targets(AlertState alert) {
+        Rule.Audience audience = alert.rule().audience();
         var webhooks = config.webhooks();
         var emails = config.emails();
-        List<String> targets = new ArrayList<>(webhooks.seniorManagers().orElse(List.of()));
-        if (audience.teamManagers()) {
-            targets.addAll(webhooks.teamManagers().orElse(List.of()));
-        }
-        if (audience.hr()) {
-            targets.addAll(webhooks.hr().orElse(List.of()));
-        }
+        List<String> urls = new ArrayList<>(webhooks.seniorManagers().orElse(List.of()));
         List<String> addresses = new ArrayList<>(emails.seniorManagers().orElse(List.of()));
         if (audience.teamManagers()) {
+            urls.addAll(webhooks.teamManagers().orElse(List.of()));
             addresses.addAll(emails.teamManagers().orElse(List.of()));
+            NotifyConfig.TeamReceivers own = alert.teamId() == null ? null : config.teams().get(alert.teamId());
+            if (own != null) {
+                urls.addAll(own.webhooks().orElse(List.of()));
+                addresses.addAll(own.emails().orElse(List.of()));
+            }
         }
         if (audience.hr()) {
+            urls.addAll(webhooks.hr().orElse(List.of()));
             addresses.addAll(emails.hr().orElse(List.of()));
         }
-        addresses.forEach(address -> targets.add(Dispatcher.MAILTO + address));
-        return targets;
+        return Stream.concat(urls.stream(), addresses.stream().map(address -> Dispatcher.MAILTO + address))
+                .distinct().toList();
     }
 
     private String write(Object message) {
