@@ -10,10 +10,12 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import uk.workforcewatch.calendar.WorkingDays;
 import uk.workforcewatch.events.alerts.AlertEvent;
 import uk.workforcewatch.events.alerts.AlertTopics;
 import uk.workforcewatch.events.caseload.CaseCategory;
 import uk.workforcewatch.events.staffing.Employment;
+import uk.workforcewatch.events.staffing.Role;
 import uk.workforcewatch.events.staffing.StaffingTopics;
 import uk.workforcewatch.gateway.alerts.Evaluation;
 import uk.workforcewatch.testing.EventLog;
@@ -22,16 +24,20 @@ import uk.workforcewatch.testing.TestClock;
 import uk.workforcewatch.testing.Tokens;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The breach rules firing and resolving on the services' events, one alert per problem, and acknowledgement. */
 @QuarkusTest
@@ -40,9 +46,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class AlertsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String DEAD_LETTERS = "gateway.dead-letter.v1";
 
     @Inject
     Evaluation evaluation;
+    @Inject
+    WorkingDays workingDays;
+    @Inject
+    Clock clock;
 
     @AfterEach
     void backToNow() {
@@ -85,14 +96,39 @@ class AlertsTest {
     }
 
     @Test
-    void twelveCpCasesOfFifteenBreakTheMix() {
+    void twelveCpCasesOfFifteenBreakTheMixAndTenResolveIt() {
+        UUID team = UUID.randomUUID();
         UUID worker = UUID.randomUUID();
-        Events.caseload(worker, UUID.randomUUID(), 1, 12, 3, 15);
+        Events.caseload(worker, team, 1, 12, 3, 15);
         await().atMost(WAIT).untilAsserted(() -> senior().queryParam("rule", "CP_MIX_OVER_LIMIT").get("/api/v1/breaches")
                 .then().body("findAll { it.subjectId == '" + worker + "' }.figures.cpCases", equalTo(List.of(12))));
         assertEquals(1, alertsOf(worker).size(), "15 of 15 is within the limit: only the mix breaks");
         senior().get("/api/v1/monitoring/workers/" + worker).then().statusCode(200)
                 .body("caseload.byCategory.CP", equalTo(12), "caseload.byCategory.CIN", equalTo(3));
+
+        Events.caseload(worker, team, 2, 10, 5, 15);     // the CP limit of 15 is 10: at it, not over it
+        await().atMost(WAIT).until(() -> "RESOLVED".equals(alertsOf(worker).get(0).get("status")));
+        assertEquals(1, alertsOf(worker).size());
+    }
+
+    @Test
+    void aWeightedLoadOverItsLimitFiresWithItsFiguresOnlyWhereWeightsAreConfiguredAndResolves() {
+        UUID team = UUID.randomUUID();
+        UUID weighted = UUID.randomUUID();
+        UUID unweighted = UUID.randomUUID();
+        Events.weightedCaseload(weighted, team, 1, 2, 8, 15, "24.75", "22.5");   // 10 cases: within the count and mix
+        Events.caseload(unweighted, team, 1, 0, 16, 15);   // its "weighted" 16 over 15 counts for nothing
+
+        await().atMost(WAIT).untilAsserted(() -> senior().queryParam("teamId", team).get("/api/v1/breaches").then()
+                .body("rule", equalTo(List.of("CASELOAD_OVER_LIMIT", "WEIGHTED_LOAD_OVER_LIMIT")))
+                .body("find { it.rule == 'WEIGHTED_LOAD_OVER_LIMIT' }.subjectId", equalTo(weighted.toString()))
+                .body("find { it.rule == 'WEIGHTED_LOAD_OVER_LIMIT' }.severity", equalTo("MEDIUM"))
+                .body("find { it.rule == 'WEIGHTED_LOAD_OVER_LIMIT' }.figures.weightedLoad", equalTo(24.75f))
+                .body("find { it.rule == 'WEIGHTED_LOAD_OVER_LIMIT' }.figures.weightedLimit", equalTo(22.5f)));
+
+        Events.weightedCaseload(weighted, team, 2, 2, 7, 15, "22.5", "22.5");   // at the limit, not over it
+        await().atMost(WAIT).until(() -> "RESOLVED".equals(alertsOf(weighted).get(0).get("status")));
+        assertEquals(1, alertsOf(weighted).size());
     }
 
     @Test
@@ -117,11 +153,37 @@ class AlertsTest {
     }
 
     @Test
-    void otherCasesWaitFiveWorkingDays() {
+    void anotherCaseFiresAfterMoreThanFiveWorkingDaysWithItsFiguresAndResolvesWhenAllocated() throws Throwable {
+        UUID team = UUID.randomUUID();
         UUID kase = UUID.randomUUID();
-        Events.kase(kase, UUID.randomUUID(), 0, CaseCategory.LAC, null, Instant.now().minus(Duration.ofDays(15)));
-        await().atMost(WAIT).until(() -> alertsOf(kase).size() == 1);
-        assertEquals("MEDIUM", alertsOf(kase).get(0).get("severity"));
+        Instant since = Instant.now();
+        Events.kase(kase, team, 0, CaseCategory.LAC, null, since);
+        await().atMost(WAIT).until(() -> viewHasCase(team, kase));
+        LocalDate waitingFrom = LocalDate.ofInstant(since, clock.getZone());
+        LocalDate sixthWorkingDay = waitingFrom;
+        while (workingDays.countAfter(waitingFrom, sixthWorkingDay) < 6) {
+            sixthWorkingDay = sixthWorkingDay.plusDays(1);
+        }
+
+        moveClockTo(sixthWorkingDay.minusDays(1));    // the last day on which it has waited 5 working days
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.waitingCases());
+        assertEquals(0, alertsOf(kase).size(), "5 working days is within the threshold");
+
+        moveClockTo(sixthWorkingDay);
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.waitingCases());
+        List<Map<String, Object>> fired = alertsOf(kase);
+        assertEquals(1, fired.size());
+        assertEquals("MEDIUM", fired.get(0).get("severity"));
+        assertEquals(Map.of("workingDaysWaiting", 6, "thresholdWorkingDays", 5, "category", "LAC",
+                "reference", "REF-" + kase.toString().substring(0, 8)), fired.get(0).get("figures"));
+
+        Events.kase(kase, team, 1, CaseCategory.LAC, UUID.randomUUID(), null);
+        await().atMost(WAIT).until(() -> "RESOLVED".equals(alertsOf(kase).get(0).get("status")));
+    }
+
+    /** Moves the test clock to noon of the day, the council's time, whatever the hour now. */
+    private void moveClockTo(LocalDate day) {
+        TestClock.advance(Duration.between(clock.instant(), day.atTime(12, 0).atZone(clock.getZone())));
     }
 
     @Test
@@ -141,6 +203,28 @@ class AlertsTest {
     }
 
     @Test
+    void aTeamsAgencyRateFiresWithItsFiguresAndResolvesWhenTheAgencyWorkerLeaves() {
+        UUID team = UUID.randomUUID();
+        UUID post = UUID.randomUUID();
+        UUID agency = UUID.randomUUID();
+        Events.post(post, team, 0, "1.0");
+        Events.worker(UUID.randomUUID(), team, 0, Employment.PERMANENT, "1.0", post);
+        Events.worker(agency, team, 0, Employment.AGENCY, "0.5", null);
+        // agency 0.5 / (0.5 + 1.0) = 33.33%, over 25%; the one post is filled, so nothing is vacant
+        await().atMost(WAIT).untilAsserted(() -> senior().queryParam("teamId", team).get("/api/v1/breaches").then()
+                .body("rule", equalTo(List.of("TEAM_AGENCY_RATE_HIGH")))
+                .body("[0].figures", equalTo(Map.of("agencyWorkerRate", 0.3333f, "agencyFte", 0.5f,
+                        "fteInPost", 1.0f, "threshold", 0.25f))));
+
+        Events.worker(agency, "Worker " + agency, Role.SOCIAL_WORKER, team, 1, Employment.AGENCY, "0.5", null,
+                LocalDate.now(clock).minusDays(1));
+        await().atMost(WAIT).untilAsserted(() -> senior().queryParam("teamId", team)
+                .queryParam("rule", "TEAM_AGENCY_RATE_HIGH").get("/api/v1/alerts").then()
+                .body("status", equalTo(List.of("RESOLVED"))));
+        senior().queryParam("teamId", team).get("/api/v1/breaches").then().body("$", hasSize(0));
+    }
+
+    @Test
     void aWorkerTakingAVacantPostInTheirOwnTeamResolvesTheVacancy() {
         UUID team = UUID.randomUUID();
         UUID post = UUID.randomUUID();
@@ -153,6 +237,37 @@ class AlertsTest {
         Events.worker(worker, team, 1, Employment.PERMANENT, "1.0", post);
         await().atMost(WAIT).untilAsserted(() -> senior().queryParam("teamId", team).get("/api/v1/breaches").then()
                 .body("$", hasSize(0)));
+    }
+
+    @Test
+    void breachesAreFilteredBySeverityAndAlertsByStatusAndTimeFired() {
+        UUID team = UUID.randomUUID();
+        UUID early = UUID.randomUUID();
+        UUID late = UUID.randomUUID();
+        Events.weightedCaseload(early, team, 1, 0, 16, 15, "30", "22");   // over the count (HIGH) and the weights (MEDIUM)
+        await().atMost(WAIT).until(() -> alertsOf(early).size() == 2);
+        for (var expected : Map.of("HIGH", List.of("CASELOAD_OVER_LIMIT"), "MEDIUM", List.of("WEIGHTED_LOAD_OVER_LIMIT"),
+                "CRITICAL", List.<String>of()).entrySet()) {
+            senior().queryParam("teamId", team).queryParam("severity", expected.getKey()).get("/api/v1/breaches")
+                    .then().statusCode(200).body("rule", equalTo(expected.getValue()));
+        }
+
+        Instant between = clock.instant().plus(Duration.ofMinutes(30));
+        TestClock.advance(Duration.ofHours(1));
+        Events.caseload(late, team, 1, 0, 17, 15);
+        await().atMost(WAIT).until(() -> alertsOf(late).size() == 1);
+        Events.weightedCaseload(early, team, 2, 0, 10, 15, "20", "22");
+        await().atMost(WAIT).until(() -> alertsOf(early).stream().allMatch(a -> "RESOLVED".equals(a.get("status"))));
+
+        senior().queryParam("teamId", team).queryParam("since", between.toString()).get("/api/v1/alerts").then()
+                .statusCode(200).body("subjectId", equalTo(List.of(late.toString())));
+        senior().queryParam("teamId", team).queryParam("status", "FIRING").get("/api/v1/alerts").then()
+                .statusCode(200).body("subjectId", equalTo(List.of(late.toString())));
+        senior().queryParam("teamId", team).queryParam("status", "RESOLVED").get("/api/v1/alerts").then()
+                .statusCode(200).body("subjectId", equalTo(List.of(early.toString(), early.toString())))
+                .body("rule", containsInAnyOrder("CASELOAD_OVER_LIMIT", "WEIGHTED_LOAD_OVER_LIMIT"));
+        senior().queryParam("teamId", team).queryParam("status", "ACKNOWLEDGED").get("/api/v1/alerts").then()
+                .statusCode(200).body("$", hasSize(0));
     }
 
     @Test
@@ -181,14 +296,21 @@ class AlertsTest {
     }
 
     @Test
-    void anUnreadableRecordGoesToTheDeadLetterTopicAndTheViewCarriesOn() {
-        String key = UUID.randomUUID().toString();
-        EventLog.publishRaw(StaffingTopics.WORKERS, key, "{\"broken\":".getBytes(StandardCharsets.UTF_8), "WorkerHired");
+    void anUnreadableRecordGoesToTheDeadLetterTopicWithTheReasonAndTheNextOnItsTopicIsApplied() {
         UUID worker = UUID.randomUUID();
-        Events.caseload(worker, UUID.randomUUID(), 1, 0, 20, 15);
-        await().atMost(WAIT).until(() -> alertsOf(worker).size() == 1);
-        await().atMost(WAIT).until(() -> EventLog.readRaw("gateway.dead-letter.v1").stream()
-                .anyMatch(record -> key.equals(record.key())));
+        // the same key as the good record: the same partition, so the consumer meets the poison first
+        String key = worker.toString();
+        EventLog.publishRaw(StaffingTopics.WORKERS, key, "{\"broken\":".getBytes(StandardCharsets.UTF_8), "WorkerHired");
+        Events.worker(worker, UUID.randomUUID(), 0, Employment.PERMANENT, "1.0", null);
+
+        await().atMost(WAIT).untilAsserted(() -> senior().get("/api/v1/monitoring/workers/" + worker).then()
+                .statusCode(200).body("name", equalTo("Worker " + worker)));
+        var dead = await().atMost(WAIT).until(() -> EventLog.readRaw(DEAD_LETTERS).stream()
+                .filter(record -> key.equals(record.key())).toList(), records -> !records.isEmpty());
+        assertEquals(1, dead.size(), "only the poison");
+        assertEquals(StaffingTopics.WORKERS, EventLog.header(dead.get(0), "dead-letter-topic"));
+        String reason = EventLog.header(dead.get(0), "dead-letter-reason");
+        assertTrue(reason != null && !reason.isBlank(), "the reason it was refused");
     }
 
     /** The team's picture lists the case as waiting once the gateway has taken in its event. */

@@ -41,15 +41,29 @@ public final class Events {
     private Events() {
     }
 
+    /** A worker's caseload where the council does not weight cases. */
     public static void caseload(UUID worker, UUID team, long version, int cp, int others, int limit) {
+        caseload(worker, team, version, cp, others, limit, BigDecimal.valueOf(cp + others), BigDecimal.valueOf(limit),
+                false);
+    }
+
+    /** A worker's caseload where the council weights cases: the weighted load and the weighted limit. */
+    public static void weightedCaseload(UUID worker, UUID team, long version, int cp, int others, int limit,
+                                        String weightedLoad, String weightedLimit) {
+        caseload(worker, team, version, cp, others, limit, new BigDecimal(weightedLoad), new BigDecimal(weightedLimit),
+                true);
+    }
+
+    private static void caseload(UUID worker, UUID team, long version, int cp, int others, int limit,
+                                 BigDecimal weightedLoad, BigDecimal weightedLimit, boolean weightsConfigured) {
         Map<CaseCategory, Integer> counts = new EnumMap<>(CaseCategory.class);
         counts.put(CaseCategory.CP, cp);
         counts.put(CaseCategory.CIN, others);
         int cpLimit = limit * 2 / 3;
         EventLog.publish(CaseloadTopics.WORKER_CASELOADS, new WorkerCaseloadEvent(UUID.randomUUID(),
                 WorkerCaseloadEvent.CHANGED, worker, version, Instant.now(),
-                new WorkerCaseload(worker, team, cp + others, counts, BigDecimal.valueOf(cp + others), limit, cpLimit,
-                        BigDecimal.valueOf(limit), false, limit - cp - others)));
+                new WorkerCaseload(worker, team, cp + others, counts, weightedLoad, limit, cpLimit, weightedLimit,
+                        weightsConfigured, limit - cp - others)));
     }
 
     public static void kase(UUID id, UUID team, long version, CaseCategory category, UUID worker,

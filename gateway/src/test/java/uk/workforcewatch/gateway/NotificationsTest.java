@@ -1,6 +1,7 @@
 package uk.workforcewatch.gateway;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,6 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import uk.workforcewatch.events.absence.Certification;
+import uk.workforcewatch.gateway.notifications.Delivery;
 import uk.workforcewatch.gateway.notifications.Dispatcher;
 import uk.workforcewatch.testing.ServiceTestEnvironment;
 import uk.workforcewatch.testing.TestClock;
@@ -25,10 +27,14 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Messages about alerts, by webhook and e-mail: grouped per team, routed by audience, retried until accepted, repeated, silenced. */
@@ -58,15 +64,39 @@ class NotificationsTest {
         }
     }
 
+    /** The e-mails received about the team, in the order they came. */
+    private static List<MimeMessage> mailsAbout(UUID team) {
+        return Arrays.stream(Receivers.mail()).filter(m -> subject(m).contains(team.toString())).toList();
+    }
+
+    /** The e-mails received by the address. */
+    private static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(Receivers.mail()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
     private void dispatch() throws Throwable {
         VertxContextSupport.subscribeAndAwait(() -> dispatcher.dispatch());
     }
 
-    /** Waits until the gateway holds an alert of the worker in this status. */
-    private static void awaitAlert(UUID worker, String status) {
-        await().atMost(WAIT).until(() -> RestAssured.given().auth().oauth2(Tokens.seniorManager())
-                .queryParam("size", 500).get("/api/v1/alerts").jsonPath().getList("", Map.class).stream()
-                .anyMatch(a -> worker.toString().equals(a.get("subjectId")) && status.equals(a.get("status"))));
+    /** Waits until the gateway holds an alert of the worker in this status; its id. */
+    private static String awaitAlert(UUID worker, String status) {
+        return await().atMost(WAIT).until(() -> RestAssured.given().auth().oauth2(Tokens.seniorManager())
+                        .queryParam("size", 500).get("/api/v1/alerts").jsonPath().getList("", Map.class).stream()
+                        .filter(a -> worker.toString().equals(a.get("subjectId")) && status.equals(a.get("status")))
+                        .map(a -> (String) a.get("id")).findFirst(), Optional::isPresent).orElseThrow();
+    }
+
+    /** What the gateway recorded of its deliveries of the subject's alerts to the target (a path or an address). */
+    private static List<Delivery> deliveries(UUID subject, String target) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Delivery.<Delivery>list(
+                "alertId in (select a.id from Alert a where a.subjectId = ?1) and target like ?2", subject,
+                "%" + target)));
     }
 
     @Test
@@ -93,10 +123,72 @@ class NotificationsTest {
 
         dispatch();
         assertEquals(1, Receivers.accepted("/senior-managers", team.toString()).size(), "never sent twice");
-        var mails = Arrays.stream(Receivers.mail()).filter(m -> subject(m).contains(team.toString())).toList();
+        var mails = mailsAbout(team);
         assertEquals(1, mails.size(), "one e-mail for the team");
         assertEquals("[Workforce Watch] 2 alerts for team " + team, subject(mails.get(0)));
         assertTrue(GreenMailUtil.getBody(mails.get(0)).contains("CP_MIX_OVER_LIMIT"));
+    }
+
+    @Test
+    void anAlertWithinTheWindowOfTheTeamsFirstJoinsItsMessageAndOneAfterTheWindowGoesOutAlone() throws Throwable {
+        UUID team = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        Events.caseload(first, team, 1, 0, 16, 15);
+        awaitAlert(first, "FIRING");
+        TestClock.advance(Duration.ofSeconds(20));
+        Events.caseload(second, team, 1, 0, 17, 15);
+        awaitAlert(second, "FIRING");
+        dispatch();
+        assertEquals(0, Receivers.accepted("/senior-managers", team.toString()).size(), "the first's window is open");
+
+        TestClock.advance(Duration.ofSeconds(11));   // the first's window has closed, the second's would not have
+        Events.caseload(third, team, 1, 0, 18, 15);
+        awaitAlert(third, "FIRING");
+        dispatch();
+        for (String audience : List.of("/senior-managers", "/team-managers")) {
+            var grouped = Receivers.accepted(audience, team.toString());
+            assertEquals(1, grouped.size(), audience + ": the first two as one message");
+            String body = grouped.get(0).body();
+            assertTrue(body.contains(first.toString()) && body.contains(second.toString()), body);
+            assertFalse(body.contains(third.toString()), "the third came after the window");
+        }
+        assertEquals(List.of("[Workforce Watch] 2 alerts for team " + team),
+                mailsAbout(team).stream().map(NotificationsTest::subject).toList());
+
+        TestClock.advance(Duration.ofSeconds(31));
+        dispatch();
+        var senior = Receivers.accepted("/senior-managers", team.toString());
+        assertEquals(2, senior.size(), "the third on its own");
+        assertTrue(senior.get(1).body().contains(third.toString()) && !senior.get(1).body().contains(first.toString()));
+        assertEquals(List.of("[Workforce Watch] 2 alerts for team " + team, "[Workforce Watch] 1 alert for team " + team),
+                mailsAbout(team).stream().map(NotificationsTest::subject).toList());
+    }
+
+    @Test
+    void aTeamManagerHearsOfTheirOwnTeamsAlertsOnlyAndTheSharedChannelOfEveryTeams() throws Throwable {
+        UUID north = UUID.randomUUID();
+        UUID south = UUID.randomUUID();
+        Events.caseload(north, Receivers.NORTH, 1, 0, 16, 15);
+        Events.caseload(south, Receivers.SOUTH, 1, 0, 16, 15);
+        awaitAlert(north, "FIRING");
+        awaitAlert(south, "FIRING");
+        TestClock.advance(Duration.ofSeconds(31));
+        dispatch();
+
+        assertEquals(1, Receivers.accepted("/teams/north", north.toString()).size());
+        assertEquals(1, Receivers.accepted("/teams/south", south.toString()).size());
+        assertEquals(List.of(), Receivers.accepted("/teams/north", south.toString()), "not the other team's");
+        assertEquals(List.of(), Receivers.accepted("/teams/south", north.toString()), "not the other team's");
+        assertTrue(Receivers.accepted("/teams/north", "").stream()
+                .allMatch(r -> r.body().contains("\"teamId\":\"" + Receivers.NORTH + "\"")));
+        assertEquals(1, Receivers.accepted("/team-managers", north.toString()).size(), "the HR portal hears of both");
+        assertEquals(1, Receivers.accepted("/team-managers", south.toString()).size());
+        assertEquals(List.of("[Workforce Watch] 1 alert for team " + Receivers.NORTH),
+                mailsTo(Receivers.NORTH_MANAGER).stream().map(NotificationsTest::subject).toList());
+        assertEquals(List.of("[Workforce Watch] 1 alert for team " + Receivers.SOUTH),
+                mailsTo(Receivers.SOUTH_MANAGER).stream().map(NotificationsTest::subject).toList());
     }
 
     @Test
@@ -127,7 +219,7 @@ class NotificationsTest {
     }
 
     @Test
-    void aReceiverThatFailsIsTriedAgainWithTheSameKeyUntilItAccepts() throws Throwable {
+    void aReceiverThatFailsIsTriedAgainWithTheSameKeyUntilItAcceptsAndEachTryIsRecorded() throws Throwable {
         UUID team = UUID.randomUUID();
         UUID worker = UUID.randomUUID();
         Events.caseload(worker, team, 1, 0, 17, 15);
@@ -136,6 +228,8 @@ class NotificationsTest {
         Receivers.refuseNext(100);
         dispatch();
         assertEquals(0, Receivers.accepted("/senior-managers", team.toString()).size());
+        var refused = Receivers.refused("/senior-managers", team.toString());
+        assertEquals(1, refused.size());
 
         Receivers.refuseNext(0);
         dispatch();
@@ -144,7 +238,37 @@ class NotificationsTest {
         dispatch();
         var accepted = Receivers.accepted("/senior-managers", team.toString());
         assertEquals(1, accepted.size());
-        assertTrue(accepted.get(0).idempotencyKey() != null);
+        assertNotNull(accepted.get(0).idempotencyKey());
+        assertEquals(refused.get(0).idempotencyKey(), accepted.get(0).idempotencyKey(), "the same message again");
+        assertEquals(refused.get(0).body(), accepted.get(0).body());
+
+        Delivery delivery = deliveries(worker, "/senior-managers").get(0);
+        assertEquals(Delivery.DELIVERED, delivery.status);
+        assertEquals(2, delivery.attempts);
+        assertEquals("HTTP 503", delivery.lastError);
+        assertEquals(accepted.get(0).idempotencyKey(), delivery.batchId.toString());
+        assertNotNull(delivery.deliveredAt);
+        dispatch();
+        assertEquals(1, Receivers.accepted("/senior-managers", team.toString()).size(), "never again once accepted");
+    }
+
+    @Test
+    void anAcknowledgedAlertIsNotRepeated() throws Throwable {
+        UUID team = UUID.randomUUID();
+        UUID worker = UUID.randomUUID();
+        Events.caseload(worker, team, 1, 0, 16, 15);
+        String alert = awaitAlert(worker, "FIRING");
+        RestAssured.given().auth().oauth2(Tokens.teamManager(team)).contentType(ContentType.JSON)
+                .body(Map.of("note", "Two cases move on Monday")).post("/api/v1/alerts/" + alert + "/acknowledgement")
+                .then().statusCode(200);
+
+        TestClock.advance(Duration.ofHours(4).plusMinutes(1));
+        dispatch();   // sends FIRED; a repeat would be owed now, were it not acknowledged
+        TestClock.advance(Duration.ofSeconds(31));
+        dispatch();
+        var senior = Receivers.accepted("/senior-managers", team.toString());
+        assertEquals(1, senior.size(), senior.toString());
+        assertTrue(senior.get(0).body().contains("\"kind\":\"FIRED\""));
     }
 
     @Test
@@ -187,5 +311,31 @@ class NotificationsTest {
         assertEquals(0, Receivers.accepted("/senior-managers", worker.toString()).size());
         assertEquals(List.of(team.toString()), RestAssured.given().auth().oauth2(Tokens.teamManager(team))
                 .get("/api/v1/silences").jsonPath().getList("teamId"));
+    }
+
+    @Test
+    void messagesFlowAgainOnceASilenceIsEnded() throws Throwable {
+        UUID team = UUID.randomUUID();
+        UUID held = UUID.randomUUID();
+        UUID heard = UUID.randomUUID();
+        String silence = RestAssured.given().auth().oauth2(Tokens.teamManager(team)).contentType(ContentType.JSON)
+                .body(Map.of("teamId", team, "reason", "Restructure this week",
+                        "until", Instant.now().plus(Duration.ofHours(2)).toString()))
+                .post("/api/v1/silences").then().statusCode(201).extract().path("id");
+        Events.caseload(held, team, 1, 0, 16, 15);
+        awaitAlert(held, "FIRING");
+        TestClock.advance(Duration.ofSeconds(31));
+        dispatch();
+        assertEquals(0, Receivers.accepted("/senior-managers", team.toString()).size(), "silenced");
+
+        RestAssured.given().auth().oauth2(Tokens.teamManager(team)).delete("/api/v1/silences/" + silence).then()
+                .statusCode(200).body("endedAt", notNullValue());
+        Events.caseload(heard, team, 1, 0, 17, 15);
+        awaitAlert(heard, "FIRING");
+        TestClock.advance(Duration.ofSeconds(31));
+        dispatch();
+        var senior = Receivers.accepted("/senior-managers", team.toString());
+        assertEquals(1, senior.size());
+        assertTrue(senior.get(0).body().contains(heard.toString()) && !senior.get(0).body().contains(held.toString()));
     }
 }

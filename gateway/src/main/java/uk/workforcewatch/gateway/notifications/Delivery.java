@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One alert change for one receiver. Deliveries for the same receiver and team are grouped into a batch
- * once the group window has passed; a batch is retried, with the same idempotency key, until the
+ * One alert change for one receiver. Deliveries for the same receiver and team owed within the group window of
+ * the first of them are due together, and become one batch once it has passed; a batch is retried, with the same idempotency key, until the
  * receiver accepts it, and never sent again after that.
  */
 @Entity
@@ -33,6 +33,7 @@ public class Delivery extends PanacheEntityBase {
     public UUID batchId;
     public String status;
     public int attempts;
+    /** Before its batch: when its group is due, the end of the first message's window; then the next try. */
     public Instant nextAttemptAt;
     public Instant deliveredAt;
     public String lastError;

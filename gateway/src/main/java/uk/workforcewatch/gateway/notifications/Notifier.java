@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Records the messages an alert change owes its audience, in the transaction of the change, unless a
@@ -43,7 +45,7 @@ public class Notifier {
      * nobody is configured to hear it.
      */
     public Uni<Boolean> enqueue(AlertState alert, String kind) {
-        List<String> targets = targets(alert.rule());
+        List<String> targets = targets(alert);
         if (targets.isEmpty()) {
             return Uni.createFrom().item(false);
         }
@@ -56,48 +58,69 @@ public class Notifier {
                 return Uni.createFrom().item(false);
             }
             String message = write(Map.of("kind", kind, "alert", alert));
-            List<Delivery> deliveries = new ArrayList<>();
-            for (String target : targets) {
-                Delivery delivery = new Delivery();
-                delivery.id = UUID.randomUUID();
-                delivery.target = target;
-                delivery.teamId = alert.teamId();
-                delivery.alertId = alert.id();
-                delivery.kind = kind;
-                delivery.message = message;
-                delivery.createdAt = now;
-                delivery.status = Delivery.PENDING;
-                delivery.nextAttemptAt = now.plus(config.groupWindow());
-                deliveries.add(delivery);
-            }
-            return Delivery.persist(deliveries).replaceWith(true);
+            return openGroups(targets, alert.teamId(), now).chain(dueOf -> {
+                List<Delivery> deliveries = new ArrayList<>();
+                for (String target : targets) {
+                    Delivery delivery = new Delivery();
+                    delivery.id = UUID.randomUUID();
+                    delivery.target = target;
+                    delivery.teamId = alert.teamId();
+                    delivery.alertId = alert.id();
+                    delivery.kind = kind;
+                    delivery.message = message;
+                    delivery.createdAt = now;
+                    delivery.status = Delivery.PENDING;
+                    // the window opens with a receiver's first message about the team; later ones join it
+                    delivery.nextAttemptAt = dueOf.getOrDefault(target, now.plus(config.groupWindow()));
+                    deliveries.add(delivery);
+                }
+                return Delivery.persist(deliveries).replaceWith(true);
+            });
         });
     }
 
     /**
-     * Senior managers always; team managers for caseload and absence alerts; HR for staffing and absence
-     * alerts (see {@link Rule.Audience}). Webhook URLs as they are, e-mail addresses as {@code mailto:} targets.
+     * When each receiver's group about the team is due, for the receivers with one still open: messages not yet
+     * put in a batch whose window has not closed.
      */
-    private List<String> targets(Rule rule) {
-        Rule.Audience audience = rule.audience();
+    private Uni<Map<String, Instant>> openGroups(List<String> targets, UUID teamId, Instant now) {
+        String team = teamId == null ? "teamId is null" : "teamId = ?4";
+        List<Object> values = new ArrayList<>(List.of(Delivery.PENDING, now, targets));
+        if (teamId != null) {
+            values.add(teamId);
+        }
+        return Delivery.<Delivery>list("status = ?1 and batchId is null and nextAttemptAt > ?2 and target in ?3 and "
+                        + team, values.toArray())
+                .map(open -> open.stream().collect(Collectors.toMap(d -> d.target, d -> d.nextAttemptAt,
+                        (a, b) -> a.isBefore(b) ? a : b)));
+    }
+
+    /**
+     * Senior managers always; team managers for caseload and absence alerts, on the shared channel and the
+     * team's own receivers; HR for staffing and absence alerts (see {@link Rule.Audience}). Webhook URLs as they
+     * are, e-mail addresses as {@code mailto:} targets; a receiver named twice hears once.
+     */
+    private List<String> targets(AlertState alert) {
+        Rule.Audience audience = alert.rule().audience();
         var webhooks = config.webhooks();
         var emails = config.emails();
-        List<String> targets = new ArrayList<>(webhooks.seniorManagers().orElse(List.of()));
-        if (audience.teamManagers()) {
-            targets.addAll(webhooks.teamManagers().orElse(List.of()));
-        }
-        if (audience.hr()) {
-            targets.addAll(webhooks.hr().orElse(List.of()));
-        }
+        List<String> urls = new ArrayList<>(webhooks.seniorManagers().orElse(List.of()));
         List<String> addresses = new ArrayList<>(emails.seniorManagers().orElse(List.of()));
         if (audience.teamManagers()) {
+            urls.addAll(webhooks.teamManagers().orElse(List.of()));
             addresses.addAll(emails.teamManagers().orElse(List.of()));
+            NotifyConfig.TeamReceivers own = alert.teamId() == null ? null : config.teams().get(alert.teamId());
+            if (own != null) {
+                urls.addAll(own.webhooks().orElse(List.of()));
+                addresses.addAll(own.emails().orElse(List.of()));
+            }
         }
         if (audience.hr()) {
+            urls.addAll(webhooks.hr().orElse(List.of()));
             addresses.addAll(emails.hr().orElse(List.of()));
         }
-        addresses.forEach(address -> targets.add(Dispatcher.MAILTO + address));
-        return targets;
+        return Stream.concat(urls.stream(), addresses.stream().map(address -> Dispatcher.MAILTO + address))
+                .distinct().toList();
     }
 
     private String write(Object message) {

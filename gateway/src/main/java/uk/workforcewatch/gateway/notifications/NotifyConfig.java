@@ -5,7 +5,9 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Who hears of alerts, and how messages are grouped, repeated and retried. */
 @ConfigMapping(prefix = "notify")
@@ -14,6 +16,12 @@ public interface NotifyConfig {
     Webhooks webhooks();
 
     Emails emails();
+
+    /**
+     * Receivers of one team's manager, by team id: they hear of that team's alerts for team managers, and no
+     * other team's.
+     */
+    Map<UUID, TeamReceivers> teams();
 
     /** Alert changes of one team within this window go to a receiver as one message. */
     @WithDefault("30s")
@@ -43,7 +51,10 @@ public interface NotifyConfig {
         /** Senior managers hear of every alert. */
         Optional<List<String>> seniorManagers();
 
-        /** Team managers hear of their teams' caseload alerts. */
+        /**
+         * The shared channel of team managers (the HR portal): every team's alerts for team managers, each
+         * message carrying its teamId. A manager's own receivers are in {@link #teams()}.
+         */
         Optional<List<String>> teamManagers();
 
         /** HR officers hear of staffing alerts. */
@@ -57,5 +68,12 @@ public interface NotifyConfig {
         Optional<List<String>> teamManagers();
 
         Optional<List<String>> hr();
+    }
+
+    /** One team manager's webhook URLs and e-mail addresses. */
+    interface TeamReceivers {
+        Optional<List<String>> webhooks();
+
+        Optional<List<String>> emails();
     }
 }
