@@ -55,7 +55,7 @@ public final class Staffing {
         LocalDate start = LocalDate.of(2020, 1, 6);
         BigDecimal decimal = new BigDecimal(fte);
         WorkerState state = new WorkerState(id, "Worker " + id, role, team, decimal, null, Employment.PERMANENT, start,
-                null, null, leftOn, leftOn == null ? null : LeavingReason.RESIGNATION, null,
+                null, null, leftOn, leftOn == null ? null : LeavingReason.RESIGNATION, null, null, null, null,
                 List.of(new WorkerPeriod(start, role, team, decimal, null)));
         EventLog.publish(StaffingTopics.WORKERS, new WorkerEvent(UUID.randomUUID(),
                 leftOn == null ? WorkerEvent.HIRED : WorkerEvent.LEFT, id, version, Instant.now(), state));

@@ -86,7 +86,7 @@ public final class Events {
         EventLog.publish(StaffingTopics.WORKERS, new WorkerEvent(UUID.randomUUID(),
                 leftOn == null ? WorkerEvent.HIRED : WorkerEvent.LEFT, id, version, Instant.now(),
                 new WorkerState(id, name, role, team, decimal, post, employment, start, null, null, leftOn,
-                        null, null, List.of(new WorkerPeriod(start, role, team, decimal, post)))));
+                        null, null, null, null, null, List.of(new WorkerPeriod(start, role, team, decimal, post)))));
     }
 
     public static void team(UUID id, String name, long version) {

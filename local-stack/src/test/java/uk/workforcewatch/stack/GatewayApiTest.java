@@ -95,7 +95,7 @@ class GatewayApiTest {
                 at("GET",    "/api/v1/workers?teamId={team}",                         NO_BODY,                     200, 200, 200, 403),
                 at("POST",   "/api/v1/workers",                                       GatewayApiTest::newWorker,   201, 201, 403, 403),
                 at("GET",    "/api/v1/workers/{worker}",                              NO_BODY,                     200, 200, 200, 403),
-                at("PATCH",  "/api/v1/workers/{worker}",                              t -> Map.of("origin", "AGENCY_TO_PERMANENT"), 200, 200, 403, 403),
+                at("PATCH",  "/api/v1/workers/{worker}",                              t -> Map.of("origin", "AGENCY_OR_CONSULTANCY_ENGLAND"), 200, 200, 403, 403),
                 at("POST",   "/api/v1/workers/{new worker}/changes",                  t -> Map.of("effectiveFrom", "2024-02-01", "fte", "1"), 200, 200, 403, 403),
                 at("POST",   "/api/v1/workers/{new worker}/leaving",                  t -> Map.of("leftOn", "2025-06-30", "reason", "RESIGNATION"), 200, 200, 403, 403),
                 at("POST",   "/api/v1/posts",                                         GatewayApiTest::newPost,     201, 201, 403, 403),

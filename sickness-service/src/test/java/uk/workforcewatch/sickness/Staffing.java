@@ -60,7 +60,7 @@ public final class Staffing {
         WorkerPeriod now = history.get(history.size() - 1);
         WorkerState state = new WorkerState(id, "Worker " + id, now.role(), team, now.fte(), null, Employment.PERMANENT,
                 history.get(0).effectiveFrom(), null, null, leftOn, leftOn == null ? null : LeavingReason.RESIGNATION,
-                null, history);
+                null, null, null, null, history);
         EventLog.publish(StaffingTopics.WORKERS, new WorkerEvent(UUID.randomUUID(),
                 leftOn == null ? (version == 0 ? WorkerEvent.HIRED : WorkerEvent.CHANGED) : WorkerEvent.LEFT, id, version,
                 Instant.now(), state));

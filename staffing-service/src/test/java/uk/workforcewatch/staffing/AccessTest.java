@@ -69,7 +69,7 @@ class AccessTest {
                 new Call("POST", "/api/v1/teams", Map.of("name", "T " + UUID.randomUUID(), "serviceArea", "OTHER")),
                 new Call("PATCH", "/api/v1/teams/" + team, Map.of("serviceArea", "INTAKE_AND_ASSESSMENT")),
                 new Call("POST", "/api/v1/workers", WorkersTest.worker(team, "2024-01-01")),
-                new Call("PATCH", "/api/v1/workers/" + worker, Map.of("origin", "AGENCY_TO_PERMANENT")),
+                new Call("PATCH", "/api/v1/workers/" + worker, Map.of("origin", "AGENCY_OR_CONSULTANCY_ENGLAND")),
                 new Call("POST", "/api/v1/workers/" + worker + "/changes",
                         Map.of("effectiveFrom", "2024-02-01", "fte", "1")),
                 new Call("POST", "/api/v1/posts", Map.of("teamId", team, "role", "SOCIAL_WORKER", "fte", "1",

@@ -17,7 +17,9 @@ import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static uk.workforcewatch.staffing.Api.establish;
 import static uk.workforcewatch.staffing.Api.hire;
 import static uk.workforcewatch.staffing.Api.hr;
@@ -62,16 +64,20 @@ class PostsTest {
         problem(hr().body(Map.of("startsOn", "2024-07-01")).patch("/api/v1/posts/" + post + "/recruitment/" + round)
                 .then(), 400).body("violations[0].field", equalTo("startsOn"));
         hr().body(Map.of("offerMadeOn", "2024-06-01")).patch("/api/v1/posts/" + post + "/recruitment/" + round)
-                .then().statusCode(200).body("version", equalTo(2));
+                .then().statusCode(200).body("version", equalTo(2), "recruitment[0].daysFromOfferToStart", nullValue());
         problem(hr().body(Map.of("startsOn", "2024-05-31")).patch("/api/v1/posts/" + post + "/recruitment/" + round)
                 .then(), 400).body("violations[0].field", equalTo("startsOn"));
         hr().body(Map.of("startsOn", "2024-07-15")).patch("/api/v1/posts/" + post + "/recruitment/" + round)
-                .then().statusCode(200).body("recruitment[0].startsOn", equalTo("2024-07-15"), "version", equalTo(3));
+                .then().statusCode(200).body("recruitment[0].startsOn", equalTo("2024-07-15"), "version", equalTo(3),
+                        "recruitment[0].daysFromOfferToStart", equalTo(44));
+        hr().get("/api/v1/posts/" + post).then().body("recruitment[0].daysFromOfferToStart", equalTo(44));
 
         var events = EventLog.awaitRecords(StaffingTopics.POSTS, post, 4, PostEvent.class, Duration.ofSeconds(30));
         assertEquals(List.of(PostEvent.ESTABLISHED, PostEvent.RECRUITMENT_CHANGED, PostEvent.RECRUITMENT_CHANGED,
                 PostEvent.RECRUITMENT_CHANGED), events.stream().map(EventLog.Published::ceType).toList());
         assertEquals(LocalDate.parse("2024-07-15"), events.get(3).event().post().recruitment().get(0).startsOn());
+        assertNull(events.get(2).event().post().recruitment().get(0).daysFromOfferToStart());
+        assertEquals(44L, events.get(3).event().post().recruitment().get(0).daysFromOfferToStart());
     }
 
     @Test

@@ -69,7 +69,8 @@ class WorkersTest {
                 .body("teamId", equalTo(otherTeam), "role", equalTo("SENIOR_PRACTITIONER"), "fte", equalTo(0.6f),
                         "history[1].fte", equalTo(0.6f), "history[1].teamId", equalTo(team),
                         "history[2].teamId", equalTo(otherTeam), "history[2].fte", equalTo(0.6f));
-        hr().body(Map.of("leftOn", "2025-10-31", "reason", "RESIGNATION", "destination", "ANOTHER_COUNCIL"))
+        hr().body(Map.of("leftOn", "2025-10-31", "reason", "RESIGNATION", "destination",
+                        "SOCIAL_WORK_OTHER_COUNCIL_ENGLAND"))
                 .post("/api/v1/workers/" + id + "/leaving").then().statusCode(200)
                 .body("status", equalTo("LEFT"), "leftOn", equalTo("2025-10-31"), "version", equalTo(3));
 
@@ -89,7 +90,7 @@ class WorkersTest {
         String staying = hire(worker(team, "2024-01-01"));
         String leaver = hire(worker(team, "2024-01-01"));
         String starter = hire(worker(team, LocalDate.now().plusMonths(2).toString()));
-        hr().body(Map.of("leftOn", "2024-06-30", "reason", "RETIREMENT")).post("/api/v1/workers/" + leaver + "/leaving")
+        hr().body(Map.of("leftOn", "2024-06-30", "reason", "RETIRED")).post("/api/v1/workers/" + leaver + "/leaving")
                 .then().statusCode(200);
 
         hr().queryParam("teamId", team).get("/api/v1/workers").then().statusCode(200)
@@ -121,7 +122,7 @@ class WorkersTest {
         String team = newTeam("COURT");
         Map<String, Object> tooMuch = worker(team, "2024-01-01");
         tooMuch.put("fte", "1.5");
-        tooMuch.put("registrationNumber", "12345");
+        tooMuch.put("registrationNumber", "SW1234567890 (was SW1)");
         tooMuch.remove("employment");
         problem(hr().body(tooMuch).post("/api/v1/workers").then(), 400)
                 .body("violations.field", equalTo(List.of("employment", "fte", "registrationNumber")));

@@ -10,6 +10,12 @@ import java.util.UUID;
  * force on the day the event was published; {@code history} has every period from the start date on,
  * oldest first, so a consumer can tell any of them as of any date. {@code leftOn} is the last day
  * employed, empty while the worker stays.
+ *
+ * <p>The census return's facts, as census-coded values: {@code registrationNumber} is as HR entered it and
+ * may be malformed or empty (the return's quality report says so); {@code origin} and {@code qualification}
+ * may be empty; {@code leavingReason} and {@code leavingDestination} are empty while employed;
+ * {@code censusRole} is set only where it differs from what {@code role} implies (see {@link CensusRole});
+ * {@code careerStage} may be empty, and an {@code ASYE} worker's is implied.
  */
 public record WorkerState(
         UUID id,
@@ -21,9 +27,12 @@ public record WorkerState(
         Employment employment,
         LocalDate startDate,
         String registrationNumber,
-        String origin,
+        StartOrigin origin,
         LocalDate leftOn,
         LeavingReason leavingReason,
-        String leavingDestination,
+        LeaverDestination leavingDestination,
+        Qualification qualification,
+        CensusRole censusRole,
+        CareerStage careerStage,
         List<WorkerPeriod> history) {
 }

@@ -1,10 +1,15 @@
 package uk.workforcewatch.stack.demo;
 
 import uk.workforcewatch.events.caseload.CaseCategory;
+import uk.workforcewatch.events.staffing.CareerStage;
+import uk.workforcewatch.events.staffing.CensusRole;
 import uk.workforcewatch.events.staffing.Employment;
+import uk.workforcewatch.events.staffing.LeaverDestination;
 import uk.workforcewatch.events.staffing.LeavingReason;
+import uk.workforcewatch.events.staffing.Qualification;
 import uk.workforcewatch.events.staffing.Role;
 import uk.workforcewatch.events.staffing.ServiceArea;
+import uk.workforcewatch.events.staffing.StartOrigin;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -38,10 +43,12 @@ record CouncilPlan(LocalDate today, List<Team> teams, List<Post> posts, List<Wor
 
     /**
      * {@code postKey} is the post the worker fills or, for an agency worker, covers; {@code leaving} is empty
-     * while they stay.
+     * while they stay. The census details are complete, as the census return needs them: {@code censusRole}
+     * only where it differs from what the role implies, {@code careerStage} empty for the ASYE, whose it implies.
      */
     record Worker(String key, String name, String teamKey, Role role, BigDecimal fte, Employment employment,
-                  LocalDate startDate, String postKey, String registrationNumber, String origin, Leaving leaving) {
+                  LocalDate startDate, String postKey, String registrationNumber, StartOrigin origin,
+                  Qualification qualification, CensusRole censusRole, CareerStage careerStage, Leaving leaving) {
 
         int limit() {
             return Limits.caseload(role, fte);
@@ -62,7 +69,7 @@ record CouncilPlan(LocalDate today, List<Team> teams, List<Post> posts, List<Wor
     }
 
     /** The last day, why and where to. */
-    record Leaving(LocalDate leftOn, LeavingReason reason, String destination) {
+    record Leaving(LocalDate leftOn, LeavingReason reason, LeaverDestination destination) {
     }
 
     /**

@@ -20,7 +20,9 @@ final class CouncilPlanner {
 
     CouncilPlan plan() {
         Random staffRandom = new Random(seed);
-        StaffPlanner staff = new StaffPlanner(staffRandom, today, new Names(staffRandom, StoryCast.names()));
+        // the census details draw from a source of their own (the absence plan's is seed + 2)
+        StaffPlanner staff = new StaffPlanner(staffRandom, new Random(seed + 3), today,
+                new Names(staffRandom, StoryCast.names()));
         TeamShape.COUNCIL.forEach(staff::plan);
         CasePlanner cases = new CasePlanner(new Random(seed + 1), today);
         for (TeamShape team : TeamShape.COUNCIL) {

@@ -1,8 +1,14 @@
 package uk.workforcewatch.stack.demo;
 
+import uk.workforcewatch.events.staffing.CareerStage;
+import uk.workforcewatch.events.staffing.CensusRole;
 import uk.workforcewatch.events.staffing.Employment;
+import uk.workforcewatch.events.staffing.LeaverDestination;
 import uk.workforcewatch.events.staffing.LeavingReason;
+import uk.workforcewatch.events.staffing.Qualification;
+import uk.workforcewatch.events.staffing.QualificationLevel;
 import uk.workforcewatch.events.staffing.Role;
+import uk.workforcewatch.events.staffing.StartOrigin;
 import uk.workforcewatch.stack.demo.CouncilPlan.Leaving;
 import uk.workforcewatch.stack.demo.CouncilPlan.Post;
 import uk.workforcewatch.stack.demo.CouncilPlan.Recruitment;
@@ -24,23 +30,41 @@ final class StaffPlanner {
 
     private static final List<BigDecimal> PART_TIME = List.of(
             new BigDecimal("0.5"), new BigDecimal("0.6"), new BigDecimal("0.7"), new BigDecimal("0.8"));
-    private static final List<String> ORIGINS = List.of(
-            "Another local authority", "Another local authority", "Another local authority", "Agency social work",
-            "Newly qualified: university", "Frontline programme", "Returning to social work",
-            "Voluntary or private sector");
-    private static final List<String> NEWLY_QUALIFIED = List.of(
-            "Newly qualified: university", "Newly qualified: university", "Step Up to Social Work",
-            "Frontline programme");
+    /** Mostly from other councils; some newly qualified, from agencies, the voluntary sector, or back to work. */
+    private static final List<StartOrigin> ORIGINS = List.of(
+            StartOrigin.SOCIAL_WORK_OTHER_COUNCIL_ENGLAND, StartOrigin.SOCIAL_WORK_OTHER_COUNCIL_ENGLAND,
+            StartOrigin.SOCIAL_WORK_OTHER_COUNCIL_ENGLAND, StartOrigin.AGENCY_OR_CONSULTANCY_ENGLAND,
+            StartOrigin.NEWLY_QUALIFIED, StartOrigin.NEWLY_QUALIFIED, StartOrigin.NOT_SOCIAL_CARE_OR_NO_EMPLOYMENT,
+            StartOrigin.SOCIAL_WORK_NOT_COUNCIL_ENGLAND);
+    /** How the newly qualified qualified: a degree, or a master's (by Step Up to Social Work or Frontline). */
+    private static final List<QualificationLevel> NEWLY_QUALIFIED = List.of(
+            QualificationLevel.UNDERGRADUATE, QualificationLevel.UNDERGRADUATE, QualificationLevel.POSTGRADUATE,
+            QualificationLevel.POSTGRADUATE);
+    /** How everyone else qualified: a degree, a master's, or an older award such as the Diploma in Social Work. */
+    private static final List<QualificationLevel> QUALIFICATION_LEVELS = List.of(
+            QualificationLevel.UNDERGRADUATE, QualificationLevel.UNDERGRADUATE, QualificationLevel.UNDERGRADUATE,
+            QualificationLevel.UNDERGRADUATE, QualificationLevel.UNDERGRADUATE, QualificationLevel.POSTGRADUATE,
+            QualificationLevel.POSTGRADUATE, QualificationLevel.POSTGRADUATE, QualificationLevel.POSTGRADUATE,
+            QualificationLevel.OTHER);
+    static final List<String> UNIVERSITIES = List.of(
+            "University of Birmingham", "University of Sussex", "University of Leeds", "University of Nottingham",
+            "University of York", "Goldsmiths, University of London", "Manchester Metropolitan University",
+            "Sheffield Hallam University", "University of Central Lancashire", "Kingston University");
+    /** The front door's manager runs the MASH as a service manager: the census counts them a middle manager. */
+    static final String MIDDLE_MANAGER_TEAM = "front-door";
     private static final List<Leaving> WAYS_OF_LEAVING = List.of(
-            new Leaving(null, LeavingReason.RESIGNATION, "Another local authority"),
-            new Leaving(null, LeavingReason.RESIGNATION, "Another local authority"),
-            new Leaving(null, LeavingReason.RESIGNATION, "Agency social work"),
-            new Leaving(null, LeavingReason.RESIGNATION, "Agency social work"),
-            new Leaving(null, LeavingReason.RESIGNATION, "Left social work"),
-            new Leaving(null, LeavingReason.RETIREMENT, "Retired"),
-            new Leaving(null, LeavingReason.END_OF_CONTRACT, "Fixed-term contract ended"));
+            new Leaving(null, LeavingReason.RESIGNATION, LeaverDestination.SOCIAL_WORK_OTHER_COUNCIL_ENGLAND),
+            new Leaving(null, LeavingReason.RESIGNATION, LeaverDestination.SOCIAL_WORK_OTHER_COUNCIL_ENGLAND),
+            new Leaving(null, LeavingReason.RESIGNATION, LeaverDestination.AGENCY_OR_CONSULTANCY_ENGLAND),
+            new Leaving(null, LeavingReason.RESIGNATION, LeaverDestination.AGENCY_OR_CONSULTANCY_ENGLAND),
+            new Leaving(null, LeavingReason.RESIGNATION, LeaverDestination.NOT_SOCIAL_CARE_OR_NO_EMPLOYMENT),
+            new Leaving(null, LeavingReason.RETIRED, LeaverDestination.NOT_SOCIAL_CARE_OR_NO_EMPLOYMENT),
+            // a fixed-term contract that ended: the census has no reason of its own for it
+            new Leaving(null, LeavingReason.OTHER, LeaverDestination.NOT_KNOWN));
 
     private final Random random;
+    /** The census details (qualifications) draw from a source of their own, leaving the rest of the plan alone. */
+    private final Random census;
     private final LocalDate today;
     private final Names names;
     /** The restructure that set up the establishment: every original post dates from it. */
@@ -50,8 +74,9 @@ final class StaffPlanner {
     private final List<Recruitment> recruitment = new ArrayList<>();
     private int postsInTeam;
 
-    StaffPlanner(Random random, LocalDate today, Names names) {
+    StaffPlanner(Random random, Random census, LocalDate today, Names names) {
         this.random = random;
+        this.census = census;
         this.today = today;
         this.names = names;
         this.structure = LocalDate.of(today.getYear() - 15, 4, 1);
@@ -106,7 +131,7 @@ final class StaffPlanner {
             Vacancy vacancy = vacancies.get(i);
             LocalDate start = min(vacancy.since().plusDays(1 + random.nextInt(21)), today.minusDays(7));
             add(team, "agency-" + (i + 1), vacancy.post().role(), vacancy.post().fte(), Employment.AGENCY, start,
-                    vacancy.post(), "Agency locum", null);
+                    vacancy.post(), StartOrigin.AGENCY_OR_CONSULTANCY_ENGLAND, level(), null);
         }
         vacancies.forEach(this::openRecruitment);
     }
@@ -116,7 +141,8 @@ final class StaffPlanner {
     }
 
     private void permanent(TeamShape team, String name, Role role, BigDecimal fte, LocalDate start) {
-        add(team, name, role, fte, Employment.PERMANENT, start, post(team, role, fte, structure), origin(), null);
+        add(team, name, role, fte, Employment.PERMANENT, start, post(team, role, fte, structure), origin(), level(),
+                null);
     }
 
     /** Left this year; a new starter took the post after a round of recruitment. */
@@ -124,9 +150,10 @@ final class StaffPlanner {
         Post post = post(team, Role.SOCIAL_WORKER, BigDecimal.ONE, structure);
         LocalDate leftOn = daysAgo(150, 300);
         add(team, leaver, Role.SOCIAL_WORKER, BigDecimal.ONE, Employment.PERMANENT,
-                leftOn.minusDays(365 + random.nextInt(7 * 365)), post, origin(), leaving(leftOn));
+                leftOn.minusDays(365 + random.nextInt(7 * 365)), post, origin(), level(), leaving(leftOn));
         LocalDate start = leftOn.plusDays(35 + random.nextInt(56));
-        add(team, starter, Role.SOCIAL_WORKER, BigDecimal.ONE, Employment.PERMANENT, start, post, origin(), null);
+        add(team, starter, Role.SOCIAL_WORKER, BigDecimal.ONE, Employment.PERMANENT, start, post, origin(), level(),
+                null);
         recruitment.add(new Recruitment(post.key(), leftOn.minusDays(28), leftOn.plusDays(5 + random.nextInt(16)),
                 start));
     }
@@ -136,7 +163,7 @@ final class StaffPlanner {
         Post post = post(team, role, BigDecimal.ONE, structure);
         LocalDate leftOn = daysAgo(60, 300);
         add(team, leaver, role, BigDecimal.ONE, Employment.PERMANENT,
-                leftOn.minusDays(365 + random.nextInt(7 * 365)), post, origin(), leaving(leftOn));
+                leftOn.minusDays(365 + random.nextInt(7 * 365)), post, origin(), level(), leaving(leftOn));
         return new Vacancy(post, leftOn.plusDays(1));
     }
 
@@ -144,7 +171,7 @@ final class StaffPlanner {
     private void newlyQualified(TeamShape team, String name) {
         Post post = post(team, Role.ASYE, BigDecimal.ONE, structure);
         LocalDate start = daysAgo(60, 330);
-        add(team, name, Role.ASYE, BigDecimal.ONE, Employment.PERMANENT, start, post,
+        add(team, name, Role.ASYE, BigDecimal.ONE, Employment.PERMANENT, start, post, StartOrigin.NEWLY_QUALIFIED,
                 NEWLY_QUALIFIED.get(random.nextInt(NEWLY_QUALIFIED.size())), null);
         recruitment.add(new Recruitment(post.key(), start.minusDays(150), start.minusDays(100), start));
     }
@@ -164,10 +191,24 @@ final class StaffPlanner {
     }
 
     private void add(TeamShape team, String name, Role role, BigDecimal fte, Employment employment,
-                     LocalDate start, Post post, String origin, Leaving leaving) {
+                     LocalDate start, Post post, StartOrigin origin, QualificationLevel level, Leaving leaving) {
         String key = team.key() + "/" + name;
+        Qualification qualification = new Qualification(UNIVERSITIES.get(census.nextInt(UNIVERSITIES.size())), level);
+        CensusRole censusRole = role == Role.TEAM_MANAGER && team.key().equals(MIDDLE_MANAGER_TEAM)
+                ? CensusRole.MIDDLE_MANAGER : null;
         workers.add(new Worker(key, StoryCast.nameOf(key).orElseGet(names::next), team.key(), role, fte,
-                employment, start, post.key(), names.registrationNumber(), origin, leaving));
+                employment, start, post.key(), names.registrationNumber(), origin, qualification, censusRole,
+                careerStage(role), leaving));
+    }
+
+    /** The career framework's stage each role stands at; an ASYE worker's is implied. */
+    private static CareerStage careerStage(Role role) {
+        return switch (role) {
+            case SOCIAL_WORKER -> CareerStage.FRONTLINE_PRACTITIONER;
+            case SENIOR_PRACTITIONER -> CareerStage.PRACTICE_SUPERVISOR;
+            case TEAM_MANAGER -> CareerStage.PRACTICE_LEADER;
+            case ASYE, SUPPORT_WORKER -> null;
+        };
     }
 
     private Leaving leaving(LocalDate leftOn) {
@@ -175,8 +216,12 @@ final class StaffPlanner {
         return new Leaving(leftOn, way.reason(), way.destination());
     }
 
-    private String origin() {
+    private StartOrigin origin() {
         return ORIGINS.get(random.nextInt(ORIGINS.size()));
+    }
+
+    private QualificationLevel level() {
+        return QUALIFICATION_LEVELS.get(census.nextInt(QUALIFICATION_LEVELS.size()));
     }
 
     private LocalDate daysAgo(int fewest, int most) {

@@ -1,10 +1,15 @@
 package uk.workforcewatch.stack.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import uk.workforcewatch.events.staffing.CareerStage;
+import uk.workforcewatch.events.staffing.CensusRole;
 import uk.workforcewatch.events.staffing.Employment;
+import uk.workforcewatch.events.staffing.LeaverDestination;
 import uk.workforcewatch.events.staffing.LeavingReason;
+import uk.workforcewatch.events.staffing.Qualification;
 import uk.workforcewatch.events.staffing.Role;
 import uk.workforcewatch.events.staffing.ServiceArea;
+import uk.workforcewatch.events.staffing.StartOrigin;
 import uk.workforcewatch.stack.demo.CouncilPlan.Post;
 import uk.workforcewatch.stack.demo.CouncilPlan.Recruitment;
 import uk.workforcewatch.stack.demo.CouncilPlan.Worker;
@@ -42,14 +47,15 @@ final class StaffingLoad {
     }
 
     record HireWorker(String name, Role role, UUID teamId, BigDecimal fte, Employment employment, LocalDate startDate,
-                      UUID postId, String registrationNumber, String origin) {
+                      UUID postId, String registrationNumber, StartOrigin origin, Qualification qualification,
+                      CensusRole censusRole, CareerStage careerStage) {
     }
 
     /** From the first day on: replaces the period the worker was hired with, so their history is one period. */
     record FillPost(LocalDate effectiveFrom, UUID postId) {
     }
 
-    record RecordLeaving(LocalDate leftOn, LeavingReason reason, String destination) {
+    record RecordLeaving(LocalDate leftOn, LeavingReason reason, LeaverDestination destination) {
     }
 
     record EstablishPost(UUID teamId, Role role, BigDecimal fte, LocalDate establishedOn) {
@@ -180,7 +186,8 @@ final class StaffingLoad {
 
     private static HireWorker hire(Worker worker, UUID teamId, UUID postId) {
         return new HireWorker(worker.name(), worker.role(), teamId, worker.fte(), worker.employment(),
-                worker.startDate(), postId, worker.registrationNumber(), worker.origin());
+                worker.startDate(), postId, worker.registrationNumber(), worker.origin(), worker.qualification(),
+                worker.censusRole(), worker.careerStage());
     }
 
     private String hr() {

@@ -2,9 +2,12 @@ package uk.workforcewatch.stack.demo;
 
 import org.junit.jupiter.api.Test;
 import uk.workforcewatch.events.caseload.CaseCategory;
+import uk.workforcewatch.events.staffing.CareerStage;
+import uk.workforcewatch.events.staffing.CensusRole;
 import uk.workforcewatch.events.staffing.Employment;
 import uk.workforcewatch.events.staffing.Role;
 import uk.workforcewatch.events.staffing.ServiceArea;
+import uk.workforcewatch.events.staffing.StartOrigin;
 import uk.workforcewatch.stack.demo.CouncilPlan.Case;
 import uk.workforcewatch.stack.demo.CouncilPlan.Worker;
 
@@ -259,6 +262,33 @@ class CouncilPlanTest {
             List<Worker> holders = PLAN.holdersOf(leaver.postKey());
             assertEquals(leaver, holders.get(0), "a leaver is hired before whoever took their post");
         }
+    }
+
+    @Test
+    void everyWorkerCarriesWhatTheCensusReturnNeeds() {
+        for (Worker worker : PLAN.workers()) {
+            assertAll(worker.toString(),
+                    () -> assertTrue(worker.origin() != null),
+                    () -> assertTrue(StaffPlanner.UNIVERSITIES.contains(worker.qualification().institution())),
+                    () -> assertTrue(worker.qualification().level() != null),
+                    () -> assertEquals(switch (worker.role()) {
+                        case SOCIAL_WORKER -> CareerStage.FRONTLINE_PRACTITIONER;
+                        case SENIOR_PRACTITIONER -> CareerStage.PRACTICE_SUPERVISOR;
+                        case TEAM_MANAGER -> CareerStage.PRACTICE_LEADER;
+                        case ASYE, SUPPORT_WORKER -> null;
+                    }, worker.careerStage()),
+                    () -> assertTrue(worker.role() != Role.ASYE || worker.origin() == StartOrigin.NEWLY_QUALIFIED),
+                    () -> assertTrue(worker.censusRole() == null || worker.role() == Role.TEAM_MANAGER));
+            if (worker.leaving() != null) {
+                assertTrue(worker.leaving().reason() != null && worker.leaving().destination() != null,
+                        worker.toString());
+            }
+        }
+        assertEquals(List.of(StaffPlanner.MIDDLE_MANAGER_TEAM), PLAN.workers().stream()
+                .filter(w -> w.censusRole() == CensusRole.MIDDLE_MANAGER).map(Worker::teamKey).toList());
+        assertEquals(3, PLAN.workers().stream().map(w -> w.qualification().level()).distinct().count(),
+                "degrees, master's and older awards");
+        assertTrue(PLAN.workers().stream().map(Worker::origin).distinct().count() >= 5, "origins vary");
     }
 
     @Test

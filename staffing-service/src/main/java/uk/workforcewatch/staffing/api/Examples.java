@@ -27,16 +27,26 @@ public final class Examples {
     public static final String HIRE_PERMANENT = "{\"name\": \"Rhian Morgan\", \"role\": \"SOCIAL_WORKER\", "
             + "\"teamId\": \"" + TEAM_ID + "\", \"fte\": 1.0, \"employment\": \"PERMANENT\", "
             + "\"startDate\": \"2025-09-01\", \"postId\": \"" + POST_ID + "\", "
-            + "\"registrationNumber\": \"SW0000123456\", \"origin\": \"ANOTHER_COUNCIL\"}";
+            + "\"registrationNumber\": \"SW0000123456\", \"origin\": \"SOCIAL_WORK_OTHER_COUNCIL_ENGLAND\", "
+            + "\"qualification\": {\"institution\": \"University of Birmingham\", \"level\": \"UNDERGRADUATE\"}, "
+            + "\"careerStage\": \"FRONTLINE_PRACTITIONER\"}";
     public static final String HIRE_AGENCY = "{\"name\": \"Daniel Okafor\", \"role\": \"SENIOR_PRACTITIONER\", "
             + "\"teamId\": \"" + TEAM_ID + "\", \"fte\": 0.6, \"employment\": \"AGENCY\", "
-            + "\"startDate\": \"2025-10-13\"}";
+            + "\"startDate\": \"2025-10-13\", \"registrationNumber\": \"SW0000987654\", "
+            + "\"origin\": \"AGENCY_OR_CONSULTANCY_ENGLAND\", "
+            + "\"qualification\": {\"institution\": \"University of Nottingham\", \"level\": \"POSTGRADUATE\"}, "
+            + "\"careerStage\": \"PRACTICE_SUPERVISOR\"}";
     public static final String CHANGE_FTE = "{\"effectiveFrom\": \"2026-01-05\", \"fte\": 0.8, \"version\": 1}";
     public static final String CHANGE_TEAM_AND_ROLE = "{\"effectiveFrom\": \"2026-04-06\", "
             + "\"role\": \"SENIOR_PRACTITIONER\", \"teamId\": \"" + OTHER_TEAM_ID + "\", \"version\": 2}";
     public static final String CORRECT_REGISTRATION = "{\"registrationNumber\": \"SW0000123465\", \"version\": 3}";
+    public static final String CORRECT_CENSUS_DETAILS = "{\"origin\": \"SOCIAL_WORK_OUTSIDE_ENGLAND\", "
+            + "\"qualification\": {\"institution\": \"Cardiff University\", \"level\": \"POSTGRADUATE\"}, "
+            + "\"version\": 3}";
+    public static final String MIDDLE_MANAGER = "{\"censusRole\": \"MIDDLE_MANAGER\", "
+            + "\"careerStage\": \"PRACTICE_LEADER\", \"version\": 5}";
     public static final String LEAVING = "{\"leftOn\": \"2026-07-31\", \"reason\": \"RESIGNATION\", "
-            + "\"destination\": \"ANOTHER_COUNCIL\", \"version\": 4}";
+            + "\"destination\": \"SOCIAL_WORK_OTHER_COUNCIL_ENGLAND\", \"version\": 4}";
 
     private Examples() {
     }

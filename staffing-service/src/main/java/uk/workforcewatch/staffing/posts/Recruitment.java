@@ -30,6 +30,8 @@ public class Recruitment {
     }
 
     public RecruitmentState state() {
-        return new RecruitmentState(id, advertisedOn, offerMadeOn, startsOn, withdrawnOn);
+        OptionalLong days = daysFromOfferToStart();
+        return new RecruitmentState(id, advertisedOn, offerMadeOn, startsOn, withdrawnOn,
+                days.isPresent() ? days.getAsLong() : null);
     }
 }

@@ -13,9 +13,15 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.OptimisticLock;
+import uk.workforcewatch.events.staffing.CareerStage;
+import uk.workforcewatch.events.staffing.CensusRole;
 import uk.workforcewatch.events.staffing.Employment;
+import uk.workforcewatch.events.staffing.LeaverDestination;
 import uk.workforcewatch.events.staffing.LeavingReason;
+import uk.workforcewatch.events.staffing.Qualification;
+import uk.workforcewatch.events.staffing.QualificationLevel;
 import uk.workforcewatch.events.staffing.Role;
+import uk.workforcewatch.events.staffing.StartOrigin;
 import uk.workforcewatch.events.staffing.WorkerState;
 
 import java.math.BigDecimal;
@@ -44,16 +50,31 @@ public class Worker extends PanacheEntityBase {
 
     public LocalDate startDate;
 
+    /** As HR entered it, well-formed or not: the census return's quality report flags a malformed one. */
     public String registrationNumber;
 
-    public String origin;
+    @Enumerated(EnumType.STRING)
+    public StartOrigin origin;
 
     public LocalDate leftOn;
 
     @Enumerated(EnumType.STRING)
     public LeavingReason leavingReason;
 
-    public String leavingDestination;
+    @Enumerated(EnumType.STRING)
+    public LeaverDestination leavingDestination;
+
+    public String qualificationInstitution;
+
+    @Enumerated(EnumType.STRING)
+    public QualificationLevel qualificationLevel;
+
+    /** Only where the census role differs from what the role implies. */
+    @Enumerated(EnumType.STRING)
+    public CensusRole censusRole;
+
+    @Enumerated(EnumType.STRING)
+    public CareerStage careerStage;
 
     @Version
     public long version;
@@ -116,10 +137,20 @@ public class Worker extends PanacheEntityBase {
         periods.sort((a, b) -> a.effectiveFrom.compareTo(b.effectiveFrom));
     }
 
+    /** Where and at what level the worker qualified; empty when not recorded. */
+    public Qualification qualification() {
+        return qualificationLevel == null ? null : new Qualification(qualificationInstitution, qualificationLevel);
+    }
+
+    void qualification(Qualification qualification) {
+        qualificationInstitution = qualification.institution();
+        qualificationLevel = qualification.level();
+    }
+
     public WorkerState state(LocalDate today) {
         Period now = current(today);
         return new WorkerState(id, name, now.role, now.teamId, now.fte, now.postId, employment, startDate,
-                registrationNumber, origin, leftOn, leavingReason, leavingDestination,
-                periods.stream().map(Period::state).toList());
+                registrationNumber, origin, leftOn, leavingReason, leavingDestination, qualification(), censusRole,
+                careerStage, periods.stream().map(Period::state).toList());
     }
 }

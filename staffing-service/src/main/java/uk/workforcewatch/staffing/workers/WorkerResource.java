@@ -99,10 +99,17 @@ public class WorkerResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed({Roles.HR_OFFICER, Roles.SENIOR_MANAGER})
-    @Operation(summary = "Correct name, registration number or origin (HR officers, senior managers)")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
-            name = "registration number", summary = "A mistyped registration number corrected",
-            value = Examples.CORRECT_REGISTRATION)))
+    @Operation(summary = "Correct name, registration number or census details: origin, qualification, census role,"
+            + " career stage, and a leaver's reason and destination (HR officers, senior managers)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "registration number", summary = "A mistyped registration number corrected",
+                    value = Examples.CORRECT_REGISTRATION),
+            @ExampleObject(name = "origin and qualification",
+                    summary = "Came from social work in Wales, with a master's from Cardiff",
+                    value = Examples.CORRECT_CENSUS_DETAILS),
+            @ExampleObject(name = "middle manager",
+                    summary = "A team manager whom the census counts as a middle manager, a practice leader",
+                    value = Examples.MIDDLE_MANAGER)}))
     public Uni<WorkerApi.WorkerView> changeDetails(@PathParam("id") UUID id,
                                                    @NotNull @Valid WorkerApi.ChangeDetails request) {
         return workers.changeDetails(id, request).map(this::view);
@@ -113,7 +120,7 @@ public class WorkerResource {
     @RolesAllowed({Roles.HR_OFFICER, Roles.SENIOR_MANAGER})
     @Operation(summary = "Record that a worker leaves: last day, reason, destination (HR officers, senior managers)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
-            name = "resigned", summary = "Resigned to work for another council", value = Examples.LEAVING)))
+            name = "resigned", summary = "Resigned to work for another council in England", value = Examples.LEAVING)))
     public Uni<WorkerApi.WorkerView> recordLeaving(@PathParam("id") UUID id,
                                                    @NotNull @Valid WorkerApi.RecordLeaving request) {
         return workers.recordLeaving(id, request).map(this::view);

@@ -8,6 +8,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
+import uk.workforcewatch.events.staffing.LeaverDestination;
 import uk.workforcewatch.events.staffing.Role;
 import uk.workforcewatch.events.staffing.StaffingTopics;
 import uk.workforcewatch.events.staffing.WorkerEvent;
@@ -55,6 +56,11 @@ public class WorkerService {
         worker.startDate = request.startDate();
         worker.registrationNumber = request.registrationNumber();
         worker.origin = request.origin();
+        if (request.qualification() != null) {
+            worker.qualification(request.qualification().toQualification());
+        }
+        worker.censusRole = request.censusRole();
+        worker.careerStage = request.careerStage();
         worker.publishedAsOf = today();
         worker.periods.add(new Period(request.startDate(), request.role(), request.teamId(), request.fte(),
                 request.postId()));
@@ -100,12 +106,16 @@ public class WorkerService {
 
     @WithTransaction
     public Uni<Worker> changeDetails(UUID id, WorkerApi.ChangeDetails request) {
-        if (request.name() == null && request.registrationNumber() == null && request.origin() == null) {
-            throw ProblemException.invalid("name", "a correction must name a name, registrationNumber or origin");
+        if (request.namesNothing()) {
+            throw ProblemException.invalid("name", "a correction must name at least one of name, registrationNumber,"
+                    + " origin, qualification, censusRole, careerStage, leavingReason, leavingDestination");
         }
         return lockForChange(id).chain(worker -> {
             long unchanged = worker.version;
             Versions.requireCurrent("Worker " + id, request.version(), worker.version);
+            if (worker.leftOn == null && (request.leavingReason() != null || request.leavingDestination() != null)) {
+                throw ProblemException.conflict("Worker " + id + " has not left: record their leaving first");
+            }
             if (request.name() != null) {
                 worker.name = request.name().strip();
             }
@@ -114,6 +124,21 @@ public class WorkerService {
             }
             if (request.origin() != null) {
                 worker.origin = request.origin();
+            }
+            if (request.qualification() != null) {
+                worker.qualification(request.qualification().toQualification());
+            }
+            if (request.censusRole() != null) {
+                worker.censusRole = request.censusRole();
+            }
+            if (request.careerStage() != null) {
+                worker.careerStage = request.careerStage();
+            }
+            if (request.leavingReason() != null) {
+                worker.leavingReason = request.leavingReason();
+            }
+            if (request.leavingDestination() != null) {
+                worker.leavingDestination = request.leavingDestination();
             }
             return Panache.flush().chain(() -> publishIfChanged(WorkerEvent.CHANGED, worker, unchanged));
         });
@@ -134,7 +159,9 @@ public class WorkerService {
             }
             worker.leftOn = request.leftOn();
             worker.leavingReason = request.reason();
-            worker.leavingDestination = request.destination();
+            // every leaver carries a census destination: one HR has not learnt yet is "not yet collected"
+            worker.leavingDestination = request.destination() != null ? request.destination()
+                    : LeaverDestination.NOT_YET_COLLECTED;
             return Panache.flush().chain(() -> publish(WorkerEvent.LEFT, worker));
         });
     }
