@@ -88,7 +88,7 @@ class WorkforceCensusTest {
                                      WorkerPeriod... history) {
         WorkerPeriod last = history[history.length - 1];
         return new WorkerState(UUID.randomUUID(), "Worker", last.role(), team, last.fte(), last.postId(), employment,
-                LocalDate.parse(start), null, null, leftOn == null ? null : LocalDate.parse(leftOn), null, null,
-                List.of(history));
+                LocalDate.parse(start), null, null, leftOn == null ? null : LocalDate.parse(leftOn), null, null, null,
+                null, null, List.of(history));
     }
 }
