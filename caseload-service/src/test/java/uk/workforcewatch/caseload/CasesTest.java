@@ -4,6 +4,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import uk.workforcewatch.events.caseload.CaseAllocation;
 import uk.workforcewatch.events.caseload.CaseCategory;
 import uk.workforcewatch.events.caseload.CaseEvent;
 import uk.workforcewatch.events.caseload.CaseloadTopics;
@@ -28,6 +29,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.workforcewatch.caseload.Api.fill;
 import static uk.workforcewatch.caseload.Api.allocate;
@@ -73,6 +75,15 @@ class CasesTest {
                 CaseEvent.UNALLOCATED, CaseEvent.CLOSED), events.stream().map(EventLog.Published::ceType).toList());
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), events.stream().map(e -> e.event().version()).toList());
         assertEquals(CaseCategory.CP, events.get(5).event().caseState().category());
+        // who held the case and when travels with every snapshot: the first worker until the second took it at the
+        // same moment, the second until it was unallocated; nobody after
+        List<CaseAllocation> held = events.get(5).event().caseState().allocations();
+        assertEquals(List.of(first, second), held.stream().map(CaseAllocation::workerId).toList());
+        assertEquals(held.get(0).endedAt(), held.get(1).allocatedAt());
+        assertEquals(events.get(4).event().caseState().unallocatedSince(), held.get(1).endedAt());
+        assertEquals(List.of(), events.get(0).event().caseState().allocations());
+        assertEquals(1, events.get(1).event().caseState().allocations().size());
+        assertNull(events.get(1).event().caseState().allocations().get(0).endedAt(), "held while allocated");
 
         var caseloads = EventLog.awaitRecords(CaseloadTopics.WORKER_CASELOADS, first.toString(), 4,
                 WorkerCaseloadEvent.class, Duration.ofSeconds(30));

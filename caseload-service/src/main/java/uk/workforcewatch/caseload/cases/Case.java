@@ -7,12 +7,15 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import uk.workforcewatch.events.caseload.CaseAllocation;
 import uk.workforcewatch.events.caseload.CaseCategory;
 import uk.workforcewatch.events.caseload.CaseState;
 import uk.workforcewatch.events.caseload.CaseStatus;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** A child (or sibling group) known by a pseudonymous reference, owned by a team, held by a worker or not. */
@@ -51,12 +54,50 @@ public class Case extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** Who has held the case and when, oldest first, as JSON: published with every snapshot. */
+    String holdings = "[]";
+
     public boolean isOpen() {
         return status == CaseStatus.OPEN;
     }
 
     public CaseState state() {
         return new CaseState(id, reference, category, teamId, status, workerId, openedOn, unallocatedSince, closedOn,
-                closeReason, workersSoFar);
+                closeReason, workersSoFar, allocations());
+    }
+
+    public List<CaseAllocation> allocations() {
+        return Holdings.read(holdings);
+    }
+
+    /** The worker holds the case from now on: whoever held it until now stops at the same moment. */
+    void holdBy(UUID worker, Instant at) {
+        List<CaseAllocation> held = ended(at);
+        held.add(new CaseAllocation(worker, at, null));
+        holdings = Holdings.write(held);
+        workerId = worker;
+        unallocatedSince = null;
+    }
+
+    /** Nobody holds the case from now on. */
+    void release(Instant at) {
+        holdings = Holdings.write(ended(at));
+        workerId = null;
+        unallocatedSince = at;
+    }
+
+    /** The case is closed: its holding ends now, though it keeps the name of the worker who held it last. */
+    void close(LocalDate on, String reason, Instant at) {
+        holdings = Holdings.write(ended(at));
+        status = CaseStatus.CLOSED;
+        closedOn = on;
+        closeReason = reason;
+    }
+
+    private List<CaseAllocation> ended(Instant at) {
+        List<CaseAllocation> held = new ArrayList<>(allocations());
+        held.replaceAll(allocation -> allocation.endedAt() == null
+                ? new CaseAllocation(allocation.workerId(), allocation.allocatedAt(), at) : allocation);
+        return held;
     }
 }

@@ -23,6 +23,7 @@ import uk.workforcewatch.problem.ProblemException;
 import uk.workforcewatch.problem.Versions;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -142,7 +143,9 @@ public class CaseService {
         requireCanHold(worker, workerId, kase);
         return caseloads.of(worker.id).map(caseload -> {
             List<Breach> breaches = limits.breachesIfAllocated(worker.role, worker.fte, caseload, kase.category);
-            Allocation allocation = Allocation.of(withWorker(kase, worker.id), change, clock.instant(), caller.name());
+            Instant now = clock.instant();
+            kase.holdBy(worker.id, now);
+            Allocation allocation = Allocation.of(kase, change, now, caller.name());
             if (!breaches.isEmpty()) {
                 override(allocation, breaches, overrideReason, caller, worker);
             }
@@ -164,9 +167,9 @@ public class CaseService {
     /** Unallocates an open case held by a worker; within a transaction that holds the case's lock. */
     Uni<Case> unallocate(Case kase, Allocation.Change change, Caller caller) {
         UUID previous = kase.workerId;
-        kase.workerId = null;
-        kase.unallocatedSince = clock.instant();
-        return lockWorker(previous).chain(worker -> Allocation.of(kase, change, clock.instant(), caller.name())
+        Instant now = clock.instant();
+        kase.release(now);
+        return lockWorker(previous).chain(worker -> Allocation.of(kase, change, now, caller.name())
                 .persist()
                 .chain(Panache::flush)
                 .chain(() -> publish(CaseEvent.UNALLOCATED, kase))
@@ -182,9 +185,7 @@ public class CaseService {
             if (request.closedOn().isAfter(today())) {
                 throw ProblemException.invalid("closedOn", "must not be in the future");
             }
-            kase.status = CaseStatus.CLOSED;
-            kase.closedOn = request.closedOn();
-            kase.closeReason = request.reason();
+            kase.close(request.closedOn(), request.reason(), clock.instant());
             return Panache.flush().chain(() -> publish(CaseEvent.CLOSED, kase))
                     .call(() -> kase.workerId == null ? Uni.createFrom().voidItem()
                             : lockWorker(kase.workerId).chain(caseloads::recountAndPublish));
@@ -246,12 +247,6 @@ public class CaseService {
         allocation.overridden = broken;
         LOG.infof("Limit override case=%s worker=%s by=%s limits=%s", allocation.caseId, worker.id, caller.name(),
                 breaches.stream().map(b -> b.limit().name()).toList());
-    }
-
-    private static Case withWorker(Case kase, UUID workerId) {
-        kase.workerId = workerId;
-        kase.unallocatedSince = null;
-        return kase;
     }
 
     private Uni<Case> lockOpen(UUID id, Long version, Caller caller) {

@@ -16,6 +16,7 @@ import uk.workforcewatch.events.caseload.CaseloadTopics;
 import uk.workforcewatch.outbox.Outbox;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -74,12 +75,10 @@ public class LeaverCases {
                             if (worker == null || !worker.hasLeftBy(LocalDate.now(clock)) || held.isEmpty()) {
                                 return Uni.createFrom().voidItem();
                             }
-                            for (Case kase : held) {
-                                kase.workerId = null;
-                                kase.unallocatedSince = clock.instant();
-                            }
+                            Instant now = clock.instant();
+                            held.forEach(kase -> kase.release(now));
                             List<Allocation> history = held.stream().map(kase -> Allocation.of(kase,
-                                    Allocation.Change.WORKER_LEFT, clock.instant(), Caller.SYSTEM.name())).toList();
+                                    Allocation.Change.WORKER_LEFT, now, Caller.SYSTEM.name())).toList();
                             LOG.infof("Worker %s left on %s: %d open cases unallocated", workerId, worker.leftOn,
                                     held.size());
                             return Allocation.persist(history)

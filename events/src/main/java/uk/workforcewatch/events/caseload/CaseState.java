@@ -2,6 +2,7 @@ package uk.workforcewatch.events.caseload;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -20,5 +21,6 @@ public record CaseState(
         Instant unallocatedSince,
         LocalDate closedOn,
         String closeReason,
-        int workersSoFar) {
+        int workersSoFar,
+        List<CaseAllocation> allocations) {
 }
