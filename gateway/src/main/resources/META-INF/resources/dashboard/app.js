@@ -3,7 +3,7 @@
 // own token, so each user sees exactly what the API lets them see.
 import { follow, get, post, session } from './api.js';
 import { caseloadChart, lineChart } from './charts.js';
-import { fill, h } from './dom.js';
+import { fill, h, reconcile } from './dom.js';
 
 const RULES = {
   CASELOAD_OVER_LIMIT: 'Caseload over the limit',
@@ -151,7 +151,8 @@ function renderOverview() {
     total('CP and court cases waiting', sum('unallocatedHighRisk')),
     total('All cases waiting', sum('unallocated')),
     total('Workers absent now', sum('absent')));
-  fill($('teams'), teams.map(teamCard));
+  // only the teams whose figures changed are drawn again, so a keyboard user's place is kept
+  reconcile($('teams'), teams, team => JSON.stringify(team), teamCard);
 }
 
 function total(label, value) {
@@ -266,8 +267,10 @@ function workerRow(worker, alerts) {
 function renderAlerts() {
   const alerts = [...state.alerts.values()].sort((a, b) => b.firedAt.localeCompare(a.firedAt));
   $('alert-count').textContent = `(${alerts.length})`;
-  fill($('alerts'), alerts.length === 0 ? h('li', { class: 'alert alert--none' }, 'No open alerts.')
-    : alerts.map(alertItem));
+  // an alert that has not changed keeps its element, and with it a note being typed or the focus
+  reconcile($('alerts'), alerts.length === 0 ? [null] : alerts,
+    alert => alert === null ? 'none' : `${alert.id} ${alert.status} ${alert.summary}`,
+    alert => alert === null ? h('li', { class: 'alert alert--none' }, 'No open alerts.') : alertItem(alert));
 }
 
 function alertItem(alert) {

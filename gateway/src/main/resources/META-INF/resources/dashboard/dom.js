@@ -35,3 +35,28 @@ export function fill(element, ...children) {
   element.replaceChildren();
   return build(element, {}, children);
 }
+
+/**
+ * Keeps a list's children in step with the items, by key: an element whose key is unchanged stays as it is, with
+ * whatever is typed in it and the focus; others are made anew and the ones no longer wanted go. A key should
+ * change whenever what the element shows does.
+ */
+export function reconcile(list, items, key, render) {
+  const existing = new Map([...list.children].map(child => [child.dataset.key, child]));
+  let cursor = list.firstElementChild;
+  for (const item of items) {
+    const wanted = key(item);
+    let element = existing.get(wanted);
+    existing.delete(wanted);
+    if (!element) {
+      element = render(item);
+      element.dataset.key = wanted;
+    }
+    if (element === cursor) {
+      cursor = cursor.nextElementSibling;
+    } else {
+      list.insertBefore(element, cursor);
+    }
+  }
+  existing.forEach(element => element.remove());
+}

@@ -71,7 +71,7 @@ public final class Events {
         EventLog.publish(CaseloadTopics.CASES, new CaseEvent(UUID.randomUUID(),
                 worker == null ? CaseEvent.UNALLOCATED : CaseEvent.ALLOCATED, id, version, Instant.now(),
                 new CaseState(id, "REF-" + id.toString().substring(0, 8), category, team, CaseStatus.OPEN, worker,
-                        LocalDate.now().minusMonths(1), worker == null ? unallocatedSince : null, null, null, 1)));
+                        LocalDate.now().minusMonths(1), worker == null ? unallocatedSince : null, null, null, 1, List.of())));
     }
 
     public static void worker(UUID id, UUID team, long version, Employment employment, String fte, UUID post) {
@@ -87,6 +87,25 @@ public final class Events {
                 leftOn == null ? WorkerEvent.HIRED : WorkerEvent.LEFT, id, version, Instant.now(),
                 new WorkerState(id, name, role, team, decimal, post, employment, start, null, null, leftOn,
                         null, null, null, null, null, List.of(new WorkerPeriod(start, role, team, decimal, post)))));
+    }
+
+    /** A worker exactly as given, as staffing-service publishes one. */
+    public static void worker(WorkerState state, long version) {
+        EventLog.publish(StaffingTopics.WORKERS, new WorkerEvent(UUID.randomUUID(),
+                state.leftOn() == null ? WorkerEvent.HIRED : WorkerEvent.LEFT, state.id(), version, Instant.now(), state));
+    }
+
+    /** A post exactly as given. */
+    public static void post(PostState state, long version) {
+        EventLog.publish(StaffingTopics.POSTS, new PostEvent(UUID.randomUUID(), PostEvent.ESTABLISHED, state.id(),
+                version, Instant.now(), state));
+    }
+
+    /** A case exactly as given, as caseload-service publishes one. */
+    public static void kase(CaseState state, long version) {
+        EventLog.publish(CaseloadTopics.CASES, new CaseEvent(UUID.randomUUID(),
+                state.workerId() == null ? CaseEvent.UNALLOCATED : CaseEvent.ALLOCATED, state.id(), version,
+                Instant.now(), state));
     }
 
     public static void team(UUID id, String name, long version) {

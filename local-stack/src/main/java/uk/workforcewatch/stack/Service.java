@@ -70,6 +70,8 @@ enum Service {
             for (Service owner : List.of(STAFFING, CASELOAD, SICKNESS)) {
                 environment.put(owner.environmentPrefix + "_SERVICE_URL", owner.address(config.ports()).toString());
             }
+            // the demo council's local authority code in its census return: no real council's
+            environment.put("CENSUS_LA_CODE", "999");
         }
         environment.putAll(config.extraEnvironment(module));
         return JavaProcess.start(module, List.of("-Xmx256m"),

@@ -8,5 +8,7 @@ public enum AuditAction {
     SILENCE_SET,
     SILENCE_ENDED,
     /** Someone read one worker's absence record (an episode, or the worker's list of episodes). */
-    ABSENCE_RECORD_READ
+    ABSENCE_RECORD_READ,
+    /** Someone produced the census return, which carries each worker's sickness absence in the year. */
+    CENSUS_RETURN_PRODUCED
 }

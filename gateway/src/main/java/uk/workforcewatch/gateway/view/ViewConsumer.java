@@ -69,7 +69,9 @@ public class ViewConsumer {
     @Incoming("workers")
     public Uni<Void> onWorker(byte[] record) {
         WorkerEvent event = EventJson.read(record, WorkerEvent.class);
-        return apply(event, id -> WorkerView.<WorkerView>findById(id), WorkerView::new, view -> view.version, (WorkerView view) -> {
+        // a row from before the view kept events whole takes the same version again, to keep it
+        return apply(event, id -> WorkerView.<WorkerView>findById(id), WorkerView::new,
+                view -> view.lastEvent == null ? -1L : view.version, (WorkerView view) -> {
             UUID formerTeam = view.teamId;
             WorkerState state = event.worker();
             view.id = event.aggregateId();
@@ -82,6 +84,7 @@ public class ViewConsumer {
             view.startDate = state.startDate();
             view.leftOn = state.leftOn();
             view.version = event.version();
+            view.lastEvent = EventJson.write(event);
             Set<UUID> teams = formerTeam == null || formerTeam.equals(view.teamId)
                     ? Set.of(view.teamId) : Set.of(view.teamId, formerTeam);
             return () -> evaluation.teams(teams);
@@ -91,7 +94,8 @@ public class ViewConsumer {
     @Incoming("posts")
     public Uni<Void> onPost(byte[] record) {
         PostEvent event = EventJson.read(record, PostEvent.class);
-        return apply(event, id -> PostView.<PostView>findById(id), PostView::new, view -> view.version, (PostView view) -> {
+        return apply(event, id -> PostView.<PostView>findById(id), PostView::new,
+                view -> view.lastEvent == null ? -1L : view.version, (PostView view) -> {
             PostState state = event.post();
             view.id = event.aggregateId();
             view.teamId = state.teamId();
@@ -100,6 +104,7 @@ public class ViewConsumer {
             view.establishedOn = state.establishedOn();
             view.removedOn = state.removedOn();
             view.version = event.version();
+            view.lastEvent = EventJson.write(event);
             return () -> evaluation.team(view.teamId);
         });
     }
@@ -117,7 +122,7 @@ public class ViewConsumer {
             view.workerId = state.workerId();
             view.unallocatedSince = state.unallocatedSince();
             view.version = event.version();
-            return () -> evaluation.kase(view);
+            return () -> CaseAllocationView.replace(view.id, state.allocations()).chain(() -> evaluation.kase(view));
         });
     }
 
