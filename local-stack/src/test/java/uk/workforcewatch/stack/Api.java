@@ -26,7 +26,18 @@ final class Api {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Answer get(URI address, String token) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(address).GET(), token);
+        return send(HttpRequest.newBuilder(address).header("Accept", "application/json").GET(), token);
+    }
+
+    /** A document of another type than JSON, as text. */
+    String text(URI address, String token, String type) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(address).header("Accept", type)
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + address + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
     }
 
     Answer post(URI address, String token, Map<String, ?> body) throws IOException, InterruptedException {

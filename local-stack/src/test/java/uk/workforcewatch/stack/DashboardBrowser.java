@@ -3,6 +3,7 @@ package uk.workforcewatch.stack;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -93,9 +94,35 @@ final class DashboardBrowser implements AutoCloseable {
         until(d -> visible(By.id("dashboard")));
     }
 
-    /** Waits until the condition gives something other than null or false, and gives it. */
+    /**
+     * Waits until the condition gives something other than null or false, and gives it. The page draws parts of
+     * itself again as alerts arrive, so an element found a moment ago may be gone: the condition is tried again.
+     */
     <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, wait).until(condition);
+        return new WebDriverWait(driver, wait).ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
+    /** The text of the first element the selector finds once it holds the words, found afresh each try. */
+    String textOnceItHas(String css, String words) {
+        return until(page -> first(css).map(WebElement::getText).filter(text -> text.contains(words)).orElse(null));
+    }
+
+    /** Clicks the first element the selector finds, found afresh if the page drew it again meanwhile. */
+    void click(String css) {
+        until(page -> {
+            page.findElement(By.cssSelector(css)).click();
+            return true;
+        });
+    }
+
+    /** Types into a field inside the element the selector finds, and submits its form: all afresh on each try. */
+    void typeAndSubmit(String css, String field, String words) {
+        until(page -> {
+            WebElement item = page.findElement(By.cssSelector(css));
+            item.findElement(By.name(field)).sendKeys(words);
+            item.findElement(By.cssSelector("button[type=submit]")).click();
+            return true;
+        });
     }
 
     List<WebElement> all(String css) {

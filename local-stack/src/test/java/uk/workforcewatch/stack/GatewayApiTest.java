@@ -157,6 +157,7 @@ class GatewayApiTest {
                 at("GET",    "/api/v1/monitoring/teams/{team}",                       NO_BODY,                     200, 200, 200, 403),
                 at("GET",    "/api/v1/allocation-options?teamId={team}&category=CIN", NO_BODY,                     200, 403, 200, 403),
                 at("GET",    "/api/v1/audit",                                         NO_BODY,                     200, 200, 403, 403),
+                at("GET",    "/api/v1/census/csww",                                   NO_BODY,                     200, 200, 403, 403), // the council's return: HR and senior managers
                 // anyone may read the document; a token that fails verification is refused all the same
                 at("GET",    "/api/v1/openapi",                                       NO_BODY,                     200, 200, 200, 200).withoutAValidToken(200, 401),
                 // the dashboard's page holds no data (a browser loads it without a token): its figures come from the API above

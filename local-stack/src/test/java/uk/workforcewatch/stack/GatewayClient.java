@@ -61,8 +61,9 @@ final class GatewayClient {
         try {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+            // a portal asks for JSON; an endpoint that also speaks XML or CSV answers in JSON then
             HttpRequest.Builder request = authorised(HttpRequest.newBuilder(gateway.resolve(path)), token)
-                    .method(method, publisher).timeout(Duration.ofSeconds(30));
+                    .header("Accept", "application/json").method(method, publisher).timeout(Duration.ofSeconds(30));
             if (body != null) {
                 request.header("Content-Type", "application/json");
             }
