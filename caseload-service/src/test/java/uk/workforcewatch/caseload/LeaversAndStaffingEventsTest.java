@@ -20,6 +20,7 @@ import uk.workforcewatch.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,6 +40,7 @@ import static uk.workforcewatch.caseload.Api.senior;
 class LeaversAndStaffingEventsTest {
 
     private static final String DEAD_LETTERS = "caseload.dead-letter.v1";
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @Inject
     LeaverCases leavers;
@@ -79,7 +81,7 @@ class LeaversAndStaffingEventsTest {
         String id = openCase(team, "COURT");
         allocate(senior(), id, worker, null).statusCode(200);
         Staffing.publishWorker(worker, 1, team, Role.SOCIAL_WORKER, "1.0", LocalDate.now().plusDays(10));
-        await().atMost(Duration.ofSeconds(60)).until(() -> leaverRecorded(worker));
+        await().atMost(Duration.ofSeconds(60)).until(() -> caseloadEvents(worker) >= 3);
 
         sweep();
         senior().get("/api/v1/cases/" + id).then().body("workerId", equalTo(worker.toString()));
@@ -87,6 +89,39 @@ class LeaversAndStaffingEventsTest {
         TestClock.advance(Duration.ofDays(11));
         sweep();
         senior().get("/api/v1/cases/" + id).then().body("workerId", nullValue());
+    }
+
+    /** leftOn is the last day employed: the cases go on that day, however early in it, and not the evening before. */
+    @Test
+    void theCasesAreReleasedOnTheLeavingDateItselfAndNotTheDayBefore() throws Throwable {
+        UUID team = Staffing.team();
+        UUID leaver = Staffing.worker(team, Role.SOCIAL_WORKER, "1.0");
+        UUID laterLeaver = Staffing.worker(team, Role.SOCIAL_WORKER, "1.0");
+        String held = openCase(team, "CP");
+        String heldLater = openCase(team, "CIN");
+        allocate(senior(), held, leaver, null).statusCode(200);
+        allocate(senior(), heldLater, laterLeaver, null).statusCode(200);
+        LocalDate leftOn = LocalDate.now(LONDON).plusDays(20);
+
+        TestClock.moveTo(leftOn.minusDays(1).atTime(22, 0).atZone(LONDON).toInstant());
+        Staffing.publishWorker(leaver, 1, team, Role.SOCIAL_WORKER, "1.0", leftOn);
+        // the same again, on the same partition: once it is applied, the first has been handled
+        Staffing.publishWorker(leaver, 2, team, Role.SOCIAL_WORKER, "1.0", leftOn);
+        await().atMost(Duration.ofSeconds(60)).until(() -> caseloadEvents(leaver) >= 4);
+        sweep();
+        senior().get("/api/v1/cases/" + held).then().body("workerId", equalTo(leaver.toString()));
+        senior().get("/api/v1/workers/" + leaver + "/caseload").then().body("openCases", equalTo(1));
+
+        TestClock.moveTo(leftOn.atStartOfDay(LONDON).toInstant());
+        sweep();
+        senior().get("/api/v1/cases/" + held).then().body("workerId", nullValue(),
+                "history[1].change", equalTo("WORKER_LEFT"));
+        senior().get("/api/v1/workers/" + leaver + "/caseload").then().body("openCases", equalTo(0));
+
+        // staffing's word that today is the last day releases the cases at once, without the timer
+        Staffing.publishWorker(laterLeaver, 1, team, Role.SOCIAL_WORKER, "1.0", leftOn);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> senior().get("/api/v1/cases/" + heldLater).then()
+                .body("workerId", nullValue()));
     }
 
     @Test
@@ -118,8 +153,8 @@ class LeaversAndStaffingEventsTest {
     }
 
     /** The caseload events of a worker so far: one when hired, one more per change applied. */
-    private static boolean leaverRecorded(UUID worker) {
+    private static int caseloadEvents(UUID worker) {
         return EventLog.read(CaseloadTopics.WORKER_CASELOADS, WorkerCaseloadEvent.class,
-                record -> worker.toString().equals(record.key())).size() >= 3;
+                record -> worker.toString().equals(record.key())).size();
     }
 }

@@ -20,6 +20,11 @@ public class TestClock extends Clock {
         offset = offset.plus(by);
     }
 
+    /** Moves the clock to read this instant now; it runs on from there, as a clock does. */
+    public static void moveTo(Instant instant) {
+        offset = Duration.between(Instant.now(), instant);
+    }
+
     public static void reset() {
         offset = Duration.ZERO;
     }
