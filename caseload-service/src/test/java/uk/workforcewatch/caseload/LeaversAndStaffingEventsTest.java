@@ -25,13 +25,17 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static uk.workforcewatch.caseload.Api.allocate;
+import static uk.workforcewatch.caseload.Api.assertUnallocatedAsOpened;
 import static uk.workforcewatch.caseload.Api.openCase;
 import static uk.workforcewatch.caseload.Api.problem;
+import static uk.workforcewatch.caseload.Api.publishedCaseloads;
+import static uk.workforcewatch.caseload.Api.publishedChanges;
 import static uk.workforcewatch.caseload.Api.senior;
 
 /** What staffing's events do here: leavers' cases released, repeats ignored, unreadable records set aside. */
@@ -71,7 +75,17 @@ class LeaversAndStaffingEventsTest {
             var events = EventLog.awaitRecords(CaseloadTopics.CASES, id, 3, CaseEvent.class, Duration.ofSeconds(30));
             assertEquals(CaseEvent.UNALLOCATED, events.get(2).ceType());
         }
-        problem(allocate(senior(), openCase(team, "CIN"), worker, null), 409);
+        String refused = openCase(team, "CIN");
+        problem(allocate(senior(), refused, worker, null), 409).body("detail", containsString("left on"));
+
+        assertUnallocatedAsOpened(refused);
+        senior().get("/api/v1/workers/" + worker + "/caseload").then().body("openCases", equalTo(0));
+        allocate(senior(), refused, Staffing.worker(team, Role.SOCIAL_WORKER, "1.0"), null).statusCode(200);
+        Staffing.publishWorker(worker, 2, team, Role.SOCIAL_WORKER, "1.0", LocalDate.now().minusDays(1));
+        // events of the refusal would stand before those of the changes after it
+        assertEquals(List.of(CaseEvent.OPENED, CaseEvent.ALLOCATED), publishedChanges(refused, 2));
+        // hired, three cases, leaving (recounted, then released), staffing's repeat (recounted)
+        assertEquals(List.of(0, 1, 2, 3, 3, 0, 0), publishedCaseloads(worker, 7));
     }
 
     @Test

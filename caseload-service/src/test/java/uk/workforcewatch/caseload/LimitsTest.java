@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -24,10 +25,13 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static uk.workforcewatch.caseload.Api.allocate;
+import static uk.workforcewatch.caseload.Api.assertUnallocatedAsOpened;
 import static uk.workforcewatch.caseload.Api.fill;
 import static uk.workforcewatch.caseload.Api.manager;
 import static uk.workforcewatch.caseload.Api.openCase;
 import static uk.workforcewatch.caseload.Api.problem;
+import static uk.workforcewatch.caseload.Api.publishedCaseloads;
+import static uk.workforcewatch.caseload.Api.publishedChanges;
 import static uk.workforcewatch.caseload.Api.senior;
 
 /** The hard line: 15 per full-time worker, the CP mix, the ASYE protection, and the override that records itself. */
@@ -56,24 +60,56 @@ class LimitsTest {
     }
 
     @Test
-    void theCpMixIsHeldAtTwoThirdsOfTheLimit() {
+    void theCpMixIsHeldAtTwoThirdsOfTheLimitAndARefusalChangesNothing() {
         UUID team = Staffing.team();
         UUID worker = Staffing.worker(team, Role.SOCIAL_WORKER, "1.0");
+        UUID colleague = Staffing.worker(team, Role.SOCIAL_WORKER, "1.0");
         fill(team, worker, "CP", 10);
-        problem(allocate(senior(), openCase(team, "CP"), worker, null), 409)
+        String eleventh = openCase(team, "CP");
+        problem(allocate(senior(), eleventh, worker, null), 409)
                 .body("breaches.limit", equalTo(List.of("CP_LIMIT")), "breaches[0].maximum", equalTo(10));
+
+        assertUnallocatedAsOpened(eleventh);
+        senior().get("/api/v1/workers/" + worker + "/caseload").then().body("openCases", equalTo(10),
+                "byCategory.CP", equalTo(10));
         allocate(senior(), openCase(team, "CIN"), worker, null).statusCode(200);
+        allocate(senior(), eleventh, colleague, null).statusCode(200);
+        // events of a refusal would stand before those of the changes after it
+        assertEquals(List.of(CaseEvent.OPENED, CaseEvent.ALLOCATED), publishedChanges(eleventh, 2));
+        assertEquals(upTo(11), publishedCaseloads(worker, 12));
     }
 
     @Test
-    void aNewlyQualifiedWorkerHasAProtectedCaseloadAndNoCpOrCourtWorkAlone() {
+    void aNewlyQualifiedWorkerHasAProtectedCaseloadAndNoCpOrCourtWorkAloneAndARefusalChangesNothing() {
         UUID team = Staffing.team();
         UUID asye = Staffing.worker(team, Role.ASYE, "1.0");
-        problem(allocate(senior(), openCase(team, "COURT"), asye, null), 409)
+        UUID colleague = Staffing.worker(team, Role.SOCIAL_WORKER, "1.0");
+        String court = openCase(team, "COURT");
+        problem(allocate(senior(), court, asye, null), 409)
                 .body("breaches.limit", equalTo(List.of("ASYE_HIGH_RISK_CASE")));
         fill(team, asye, "CIN", 12);
-        problem(allocate(senior(), openCase(team, "CIN"), asye, null), 409)
+        String thirteenth = openCase(team, "CIN");
+        problem(allocate(senior(), thirteenth, asye, null), 409)
                 .body("breaches.limit", equalTo(List.of("CASELOAD_LIMIT")), "breaches[0].maximum", equalTo(12));
+
+        assertUnallocatedAsOpened(court);
+        assertUnallocatedAsOpened(thirteenth);
+        senior().get("/api/v1/workers/" + asye + "/caseload").then().body("openCases", equalTo(12),
+                "byCategory.COURT", equalTo(0));
+        allocate(senior(), court, colleague, null).statusCode(200);
+        allocate(senior(), thirteenth, colleague, null).statusCode(200);
+        String held = senior().queryParam("workerId", asye).get("/api/v1/cases").then().extract().path("items[0].id");
+        senior().delete("/api/v1/cases/" + held + "/allocation").then().statusCode(200);
+        assertEquals(List.of(CaseEvent.OPENED, CaseEvent.ALLOCATED), publishedChanges(court, 2));
+        assertEquals(List.of(CaseEvent.OPENED, CaseEvent.ALLOCATED), publishedChanges(thirteenth, 2));
+        List<Integer> expected = new ArrayList<>(upTo(12));
+        expected.add(11);
+        assertEquals(expected, publishedCaseloads(asye, 14));
+    }
+
+    /** The open cases of a worker's caseload events from hiring to n allocations: 0, 1, ..., n. */
+    private static List<Integer> upTo(int n) {
+        return IntStream.rangeClosed(0, n).boxed().toList();
     }
 
     @Test
