@@ -3,6 +3,7 @@ package uk.workforcewatch.caseload;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import uk.workforcewatch.events.caseload.CaseAllocation;
 import uk.workforcewatch.events.caseload.CaseCategory;
@@ -12,6 +13,7 @@ import uk.workforcewatch.events.caseload.WorkerCaseloadEvent;
 import uk.workforcewatch.events.staffing.Role;
 import uk.workforcewatch.testing.EventLog;
 import uk.workforcewatch.testing.ServiceTestEnvironment;
+import uk.workforcewatch.testing.TestClock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +43,11 @@ import static uk.workforcewatch.caseload.Api.senior;
 @QuarkusTest
 @WithTestResource(value = ServiceTestEnvironment.class, scope = TestResourceScope.GLOBAL)
 class CasesTest {
+
+    @AfterEach
+    void backToToday() {
+        TestClock.reset();
+    }
 
     @Test
     void aCaseIsOpenedAllocatedRecategorisedReallocatedUnallocatedAndClosedWithItsHistoryAndEvents() {
@@ -154,6 +161,26 @@ class CasesTest {
                         "workers[0].limit", equalTo(7), "workers[0].cpLimit", equalTo(4), "workers[0].headroom", equalTo(6))
                 .body("unallocated.caseId", equalTo(List.of(cp, cin)))
                 .body("unallocated[0].unallocatedSince", equalTo("2025-01-06T00:00:00Z"));
+    }
+
+    @Test
+    void aTeamsWaitingCasesCountTheHoursSinceTheyBecameUnallocated() {
+        UUID team = Staffing.team();
+        UUID worker = Staffing.worker(team, Role.SOCIAL_WORKER, "1.0");
+        String today = LocalDate.now(ZoneId.of("Europe/London")).toString();
+        String opened = senior().body(Map.of("reference", "C-" + UUID.randomUUID().toString().substring(0, 13),
+                        "category", "CP", "teamId", team, "openedOn", today))
+                .post("/api/v1/cases").then().statusCode(201).extract().path("id");
+        String released = openCase(team, "CIN");
+        allocate(senior(), released, worker, null).statusCode(200);
+
+        TestClock.advance(Duration.ofHours(30));
+        senior().delete("/api/v1/cases/" + released + "/allocation").then().statusCode(200);
+        TestClock.advance(Duration.ofHours(2));
+
+        senior().get("/api/v1/teams/" + team + "/caseloads").then().statusCode(200)
+                .body("unallocated.caseId", equalTo(List.of(opened, released)))
+                .body("unallocated.hoursWaiting", equalTo(List.of(32, 2)));
     }
 
     @Test

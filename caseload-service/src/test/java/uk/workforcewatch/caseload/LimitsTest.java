@@ -60,6 +60,19 @@ class LimitsTest {
     }
 
     @Test
+    void theDryRunSaysYesWhileThereIsRoomAndAllocatesNothing() {
+        UUID team = Staffing.team();
+        UUID worker = Staffing.worker(team, Role.SOCIAL_WORKER, "1.0");
+        fill(team, worker, "CP", 9);
+
+        manager(team).queryParam("category", "CP").get("/api/v1/workers/" + worker + "/allocation-check").then()
+                .statusCode(200).body("allowed", equalTo(true), "breaches", hasSize(0), "category", equalTo("CP"))
+                .body("caseload.openCases", equalTo(9), "caseload.byCategory.CP", equalTo(9),
+                        "caseload.headroom", equalTo(6));
+        senior().get("/api/v1/workers/" + worker + "/caseload").then().body("openCases", equalTo(9));
+    }
+
+    @Test
     void theCpMixIsHeldAtTwoThirdsOfTheLimitAndARefusalChangesNothing() {
         UUID team = Staffing.team();
         UUID worker = Staffing.worker(team, Role.SOCIAL_WORKER, "1.0");
