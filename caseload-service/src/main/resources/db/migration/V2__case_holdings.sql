@@ -23,3 +23,6 @@ set holdings = (select json_agg(json_build_object(
                         order by h.recorded_at)::text
                 from held h where h.case_id = f.id)
 where exists (select 1 from held h where h.case_id = f.id);
+
+-- workers_so_far counts the workers who have held a case: one who held it twice counts once
+update case_file set workers_so_far = (select count(distinct h ->> 'workerId') from json_array_elements(holdings::json) h);

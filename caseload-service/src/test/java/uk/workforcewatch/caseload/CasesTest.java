@@ -101,6 +101,18 @@ class CasesTest {
     }
 
     @Test
+    void aWorkerWhoHoldsACaseAgainCountsOnceAmongItsWorkers() {
+        UUID team = Staffing.team();
+        UUID first = Staffing.worker(team, Role.SOCIAL_WORKER, "1.0");
+        UUID second = Staffing.worker(team, Role.SOCIAL_WORKER, "1.0");
+        String id = openCase(team, "CIN");
+        allocate(manager(team), id, first, null).statusCode(200).body("workersSoFar", equalTo(1));
+        manager(team).delete("/api/v1/cases/" + id + "/allocation").then().statusCode(200);
+        allocate(manager(team), id, first, null).statusCode(200).body("workersSoFar", equalTo(1));
+        allocate(manager(team), id, second, null).statusCode(200).body("workersSoFar", equalTo(2));
+    }
+
+    @Test
     void casesAreListedByTeamWorkerStatusAndCategoryWithPaging() {
         UUID team = Staffing.team();
         UUID worker = Staffing.worker(team, Role.SOCIAL_WORKER, "1.0");

@@ -48,7 +48,7 @@ public class Case extends PanacheEntityBase {
 
     public String closeReason;
 
-    /** How many allocations the case has had: every change of worker counts, for continuity. */
+    /** How many workers have held the case, for continuity: one who holds it again counts once. */
     public int workersSoFar;
 
     @Version
@@ -75,6 +75,7 @@ public class Case extends PanacheEntityBase {
         List<CaseAllocation> held = ended(at);
         held.add(new CaseAllocation(worker, at, null));
         holdings = Holdings.write(held);
+        workersSoFar = (int) held.stream().map(CaseAllocation::workerId).distinct().count();
         workerId = worker;
         unallocatedSince = null;
     }

@@ -149,7 +149,6 @@ public class CaseService {
             if (!breaches.isEmpty()) {
                 override(allocation, breaches, overrideReason, caller, worker);
             }
-            kase.workersSoFar++;
             return new Given(allocation, caseload.plus(kase.category));
         });
     }
