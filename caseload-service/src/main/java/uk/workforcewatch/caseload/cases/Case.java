@@ -14,6 +14,7 @@ import uk.workforcewatch.events.caseload.CaseStatus;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -71,7 +72,8 @@ public class Case extends PanacheEntityBase {
     }
 
     /** The worker holds the case from now on: whoever held it until now stops at the same moment. */
-    void holdBy(UUID worker, Instant at) {
+    void holdBy(UUID worker, Instant time) {
+        Instant at = stored(time);
         List<CaseAllocation> held = ended(at);
         held.add(new CaseAllocation(worker, at, null));
         holdings = Holdings.write(held);
@@ -81,18 +83,24 @@ public class Case extends PanacheEntityBase {
     }
 
     /** Nobody holds the case from now on. */
-    void release(Instant at) {
+    void release(Instant time) {
+        Instant at = stored(time);
         holdings = Holdings.write(ended(at));
         workerId = null;
         unallocatedSince = at;
     }
 
     /** The case is closed: its holding ends now, though it keeps the name of the worker who held it last. */
-    void close(LocalDate on, String reason, Instant at) {
-        holdings = Holdings.write(ended(at));
+    void close(LocalDate on, String reason, Instant time) {
+        holdings = Holdings.write(ended(stored(time)));
         status = CaseStatus.CLOSED;
         closedOn = on;
         closeReason = reason;
+    }
+
+    /** A time as the database keeps it (to the microsecond), so that the holdings and the row always agree. */
+    private static Instant stored(Instant time) {
+        return time.truncatedTo(ChronoUnit.MICROS);
     }
 
     private List<CaseAllocation> ended(Instant at) {
