@@ -141,10 +141,6 @@ final class DashboardBrowser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(javascript);
     }
 
-    String address() {
-        return driver.getCurrentUrl();
-    }
-
     Path screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Path file = SCREENSHOTS.resolve(name + ".png");

@@ -56,7 +56,7 @@ public class CensusResource {
             + "department's XML")
     @WithTransaction
     public Uni<Response> xml(@QueryParam("referenceDate") LocalDate referenceDate) {
-        LocalDate date = referenceDate != null ? referenceDate : returns.defaultReferenceDate();
+        LocalDate date = orDefault(referenceDate);
         return returns.produce(date).call(census -> audited(date, census, "XML")).map(census -> {
             CensusReturn.Header header = census.census().header();
             return Response.ok(CensusXml.write(census.census()))
@@ -74,7 +74,7 @@ public class CensusResource {
             + "where the XML breaks the collection's schema")
     @WithTransaction
     public Uni<Report> report(@QueryParam("referenceDate") LocalDate referenceDate) {
-        LocalDate date = referenceDate != null ? referenceDate : returns.defaultReferenceDate();
+        LocalDate date = orDefault(referenceDate);
         return returns.produce(date).call(census -> audited(date, census, "figures and quality report"))
                 .map(census -> {
                     CensusReturn xml = census.census();
@@ -89,6 +89,10 @@ public class CensusResource {
                             quality.stream().filter(f -> f.level() == DataQuality.Level.QUERY).count(),
                             quality, CensusSchema.violations(CensusXml.write(xml)));
                 });
+    }
+
+    private LocalDate orDefault(LocalDate referenceDate) {
+        return referenceDate != null ? referenceDate : returns.defaultReferenceDate();
     }
 
     private Uni<Void> audited(LocalDate date, CensusAssembler.Census census, String what) {
