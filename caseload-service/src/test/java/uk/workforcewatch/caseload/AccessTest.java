@@ -10,6 +10,8 @@ import uk.workforcewatch.events.staffing.Role;
 import uk.workforcewatch.testing.ServiceTestEnvironment;
 import uk.workforcewatch.testing.Tokens;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,7 +49,9 @@ class AccessTest {
         return List.of(
                 new Call("GET", "/api/v1/workers/" + worker + "/caseload", null),
                 new Call("GET", "/api/v1/workers/" + worker + "/allocation-check?category=CP", null),
-                new Call("GET", "/api/v1/teams/" + team + "/caseloads", null));
+                new Call("GET", "/api/v1/teams/" + team + "/caseloads", null),
+                new Call("GET", "/api/v1/teams/" + team + "/caseloads?asOf=2025-06-30", null),
+                new Call("GET", "/api/v1/workers/" + worker + "/caseload?asOf=2025-06-30", null));
     }
 
     /** Reads and changes of cases: team managers in their team and senior managers; never HR officers. */
@@ -61,7 +65,9 @@ class AccessTest {
                 new Call("POST", "/api/v1/cases/" + kase + "/category", Map.of("category", "LAC")),
                 new Call("POST", "/api/v1/cases/" + kase + "/allocation", Map.of("workerId", worker)),
                 new Call("DELETE", "/api/v1/cases/" + kase + "/allocation", null),
-                new Call("POST", "/api/v1/cases/" + kase + "/closure", Map.of("closedOn", "2025-02-01", "reason", "done")));
+                // closed today: not before the unallocation, dated today
+                new Call("POST", "/api/v1/cases/" + kase + "/closure", Map.of("closedOn",
+                        LocalDate.now(ZoneId.of("Europe/London")).toString(), "reason", "done")));
     }
 
     @Test
@@ -72,6 +78,7 @@ class AccessTest {
         figures(otherTeam, otherWorker).forEach(call -> expect(token, call, 403));
         cases(otherTeam, otherWorker).forEach(call -> expect(token, call, 403));
         expect(token, new Call("GET", "/api/v1/cases", null), 200);
+        expect(token, new Call("GET", "/api/v1/caseloads", null), 403);
     }
 
     @Test
@@ -79,6 +86,7 @@ class AccessTest {
         String token = Tokens.seniorManager();
         figures(otherTeam, otherWorker).forEach(call -> expect(token, call, 200));
         cases(otherTeam, otherWorker).forEach(call -> expect(token, call, call.path().equals("/api/v1/cases") ? 201 : 200));
+        expect(token, new Call("GET", "/api/v1/caseloads?asOf=2025-06-30", null), 200);
     }
 
     @Test
@@ -86,6 +94,7 @@ class AccessTest {
         String token = Tokens.hrOfficer();
         figures(otherTeam, otherWorker).forEach(call -> expect(token, call, 200));
         cases(otherTeam, otherWorker).forEach(call -> expect(token, call, 403));
+        expect(token, new Call("GET", "/api/v1/caseloads", null), 200);
     }
 
     @Test

@@ -28,10 +28,13 @@ import static uk.workforcewatch.caseload.Api.senior;
 @WithTestResource(value = ServiceTestEnvironment.class, scope = TestResourceScope.GLOBAL)
 class AllocationStatementsTest {
 
-    /** README: lock the case, lock the worker, count their cases, history row, case, two outbox rows, worker. */
-    private static final int FIRST_ALLOCATION = 8;
+    /**
+     * README: lock the case, lock the worker, read the case's holdings, count the worker's cases, end the change in
+     * force, history row, case, two outbox rows, worker.
+     */
+    private static final int FIRST_ALLOCATION = 10;
     /** README: the previous holder is locked, recounted and published too (their outbox row and version). */
-    private static final int REALLOCATION = 12;
+    private static final int REALLOCATION = 14;
     /** After the commit the answer reads the case's allocation history. */
     private static final int ANSWER = 1;
 

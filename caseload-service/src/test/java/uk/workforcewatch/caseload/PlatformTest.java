@@ -25,6 +25,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.workforcewatch.caseload.Api.fill;
 import static uk.workforcewatch.caseload.Api.senior;
@@ -39,7 +40,8 @@ class PlatformTest {
             "POST /api/v1/cases", CaseApi.OpenCase.class,
             "POST /api/v1/cases/{id}/category", CaseApi.Recategorise.class,
             "POST /api/v1/cases/{id}/allocation", CaseApi.Allocate.class,
-            "POST /api/v1/cases/{id}/closure", CaseApi.Close.class);
+            "POST /api/v1/cases/{id}/closure", CaseApi.Close.class,
+            "POST /api/v1/cases/{id}/history/{changeId}/correction", CaseApi.Correction.class);
 
     @Inject
     ObjectMapper json;
@@ -92,8 +94,13 @@ class PlatformTest {
                 "POST /api/v1/cases/{id}/allocation", "within the limits", json, "workerId", worker))
                 .post("/api/v1/cases/" + caseId + "/allocation"), 200);
         assertEquals(worker.toString(), allocated.path("workerId"));
+        assertEquals("2025-11-10", allocated.path("history[0].effectiveOn"));
+        ExtractableResponse<Response> corrected = sent(senior().body(DocumentedExamples.body(documented,
+                "POST /api/v1/cases/{id}/history/{changeId}/correction", "wrong date", json))
+                .post("/api/v1/cases/" + caseId + "/history/" + allocated.path("history[0].id") + "/correction"), 200);
+        assertEquals("2025-11-12", corrected.path("history[1].effectiveOn"));
         assertEquals("2026-03-20", sent(senior().body(DocumentedExamples.body(documented, "POST /api/v1/cases/{id}/closure",
-                        "plan ended", json, "version", allocated.path("version")))
+                        "plan ended", json, "version", corrected.path("version")))
                         .post("/api/v1/cases/" + caseId + "/closure"),
                 200).path("closedOn"));
 
@@ -113,6 +120,11 @@ class PlatformTest {
         List<String> overrides = overridden.path("history.overrideReason");
         assertTrue(overrides.stream().anyMatch(reason -> reason != null && reason.startsWith("She already works")),
                 "the override is recorded with its reason: " + overrides);
+        ExtractableResponse<Response> struck = sent(senior().body(DocumentedExamples.body(documented,
+                "POST /api/v1/cases/{id}/history/{changeId}/correction", "never happened", json))
+                .post("/api/v1/cases/" + unallocated.path("id") + "/history/" + overridden.path("history[0].id")
+                        + "/correction"), 200);
+        assertNull(struck.path("workerId"));
     }
 
     /**

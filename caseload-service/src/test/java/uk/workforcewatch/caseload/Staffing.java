@@ -29,6 +29,9 @@ import static org.awaitility.Awaitility.await;
  */
 public final class Staffing {
 
+    /** Every test worker started on this day. */
+    public static final LocalDate START = LocalDate.of(2020, 1, 6);
+
     private Staffing() {
     }
 
@@ -52,11 +55,16 @@ public final class Staffing {
 
     /** Publishes the worker's state at a version, as staffing-service would. */
     public static void publishWorker(UUID id, long version, UUID team, Role role, String fte, LocalDate leftOn) {
-        LocalDate start = LocalDate.of(2020, 1, 6);
-        BigDecimal decimal = new BigDecimal(fte);
-        WorkerState state = new WorkerState(id, "Worker " + id, role, team, decimal, null, Employment.PERMANENT, start,
-                null, null, leftOn, leftOn == null ? null : LeavingReason.RESIGNATION, null, null, null, null,
-                List.of(new WorkerPeriod(start, role, team, decimal, null)));
+        publishWorker(id, version, team, role, fte, leftOn,
+                List.of(new WorkerPeriod(START, role, team, new BigDecimal(fte), null)));
+    }
+
+    /** The same, with the periods of role, team and FTE since the start date. */
+    public static void publishWorker(UUID id, long version, UUID team, Role role, String fte, LocalDate leftOn,
+                                     List<WorkerPeriod> history) {
+        WorkerState state = new WorkerState(id, "Worker " + id, role, team, new BigDecimal(fte), null,
+                Employment.PERMANENT, START, null, null, leftOn, leftOn == null ? null : LeavingReason.RESIGNATION, null,
+                null, null, null, history);
         EventLog.publish(StaffingTopics.WORKERS, new WorkerEvent(UUID.randomUUID(),
                 leftOn == null ? WorkerEvent.HIRED : WorkerEvent.LEFT, id, version, Instant.now(), state));
     }

@@ -14,12 +14,13 @@ import uk.workforcewatch.events.caseload.CaseStatus;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** A child (or sibling group) known by a pseudonymous reference, owned by a team, held by a worker or not. */
+/**
+ * A child (or sibling group) known by a pseudonymous reference, owned by a team, held by a worker or not. Who held
+ * it when is its allocation history ({@link Allocation}); the row keeps what follows from the history's latest change.
+ */
 @Entity
 @Table(name = "case_file")
 public class Case extends PanacheEntityBase {
@@ -29,6 +30,7 @@ public class Case extends PanacheEntityBase {
 
     public String reference;
 
+    /** The category in force today; its history is {@link CaseCategoryChange}. */
     @Enumerated(EnumType.STRING)
     public CaseCategory category;
 
@@ -37,7 +39,7 @@ public class Case extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public CaseStatus status;
 
-    /** The worker who holds the case; empty while it is unallocated. */
+    /** The worker who holds the case; empty while it is unallocated. A closed case keeps its last holder. */
     public UUID workerId;
 
     public LocalDate openedOn;
@@ -52,61 +54,32 @@ public class Case extends PanacheEntityBase {
     /** How many workers have held the case, for continuity: one who holds it again counts once. */
     public int workersSoFar;
 
+    /** The date the latest change of who holds the case took effect (its opening before the first): none may be dated earlier. */
+    public LocalDate changedOn;
+
     @Version
     public long version;
-
-    /** Who has held the case and when, oldest first, as JSON: published with every snapshot. */
-    String holdings = "[]";
 
     public boolean isOpen() {
         return status == CaseStatus.OPEN;
     }
 
-    public CaseState state() {
+    /** The case as published, with who held it when. */
+    public CaseState state(List<CaseAllocation> holdings) {
         return new CaseState(id, reference, category, teamId, status, workerId, openedOn, unallocatedSince, closedOn,
-                closeReason, workersSoFar, allocations());
+                closeReason, workersSoFar, holdings);
     }
 
-    public List<CaseAllocation> allocations() {
-        return Holdings.read(holdings);
-    }
-
-    /** The worker holds the case from now on: whoever held it until now stops at the same moment. */
-    void holdBy(UUID worker, Instant time) {
-        Instant at = stored(time);
-        List<CaseAllocation> held = ended(at);
-        held.add(new CaseAllocation(worker, at, null));
-        holdings = Holdings.write(held);
-        workersSoFar = (int) held.stream().map(CaseAllocation::workerId).distinct().count();
+    /** The latest change in force made the worker (or nobody) hold the case from the date; since is when it became waiting. */
+    void heldBy(UUID worker, LocalDate effectiveOn, Instant since) {
         workerId = worker;
-        unallocatedSince = null;
+        changedOn = effectiveOn;
+        unallocatedSince = worker == null ? since : null;
     }
 
-    /** Nobody holds the case from now on. */
-    void release(Instant time) {
-        Instant at = stored(time);
-        holdings = Holdings.write(ended(at));
-        workerId = null;
-        unallocatedSince = at;
-    }
-
-    /** The case is closed: its holding ends now, though it keeps the name of the worker who held it last. */
-    void close(LocalDate on, String reason, Instant time) {
-        holdings = Holdings.write(ended(stored(time)));
+    void close(LocalDate on, String reason) {
         status = CaseStatus.CLOSED;
         closedOn = on;
         closeReason = reason;
-    }
-
-    /** A time as the database keeps it (to the microsecond), so that the holdings and the row always agree. */
-    private static Instant stored(Instant time) {
-        return time.truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private List<CaseAllocation> ended(Instant at) {
-        List<CaseAllocation> held = new ArrayList<>(allocations());
-        held.replaceAll(allocation -> allocation.endedAt() == null
-                ? new CaseAllocation(allocation.workerId(), allocation.allocatedAt(), at) : allocation);
-        return held;
     }
 }

@@ -33,25 +33,44 @@ public final class CaseApi {
             @Size(min = 3, max = 500) String overrideReason) {
     }
 
-    public record Recategorise(@NotNull CaseCategory category, Long version) {
+    /** The case's new category from {@code effectiveOn} (today when left out), such as the day a plan started. */
+    public record Recategorise(@NotNull CaseCategory category, LocalDate effectiveOn, Long version) {
     }
 
     /**
-     * Allocates (or reallocates) the case to a worker. An allocation that would break a limit goes through
-     * only with {@code overrideReason}, from a senior manager.
+     * Allocates (or reallocates) the case to a worker from {@code effectiveOn}, the day it took effect (today when
+     * left out; it may be past, as records often come late). An allocation that would break a limit today goes
+     * through only with {@code overrideReason}, from a senior manager.
      */
-    public record Allocate(@NotNull UUID workerId, @Size(min = 3, max = 500) String overrideReason, Long version) {
+    public record Allocate(@NotNull UUID workerId, @Size(min = 3, max = 500) String overrideReason,
+                           LocalDate effectiveOn, Long version) {
+    }
+
+    /**
+     * Corrects a change of the case's history recorded in error: its date, its worker, or that it never happened
+     * ({@code strikeOut}). {@code reason} says why, for the audit; a correction that makes a worker hold the case
+     * now is judged by the limits as an allocation is.
+     */
+    public record Correction(LocalDate effectiveOn, UUID workerId, boolean strikeOut,
+                             @NotBlank @Size(min = 3, max = 500) String reason,
+                             @Size(min = 3, max = 500) String overrideReason, Long version) {
     }
 
     public record Close(@NotNull LocalDate closedOn, @NotBlank @Size(max = 200) String reason, Long version) {
     }
 
-    public record AllocationView(UUID workerId, Allocation.Change change, Instant recordedAt, String recordedBy,
-                                 String overrideReason, String overridden) {
+    /**
+     * One change of the history: in force from {@code effectiveOn} until {@code endedOn} unless a correction
+     * ({@code supersededBy}) replaced it; recorded at {@code recordedAt} by {@code recordedBy}.
+     */
+    public record AllocationView(long id, UUID workerId, Allocation.Change change, LocalDate effectiveOn,
+                                 LocalDate endedOn, Instant recordedAt, String recordedBy, String overrideReason,
+                                 String overridden, Long corrects, String correctionReason, Long supersededBy) {
 
         static AllocationView of(Allocation allocation) {
-            return new AllocationView(allocation.workerId, allocation.change, allocation.recordedAt,
-                    allocation.recordedBy, allocation.overrideReason, allocation.overridden);
+            return new AllocationView(allocation.id, allocation.workerId, allocation.change, allocation.effectiveOn,
+                    allocation.endedOn, allocation.recordedAt, allocation.recordedBy, allocation.overrideReason,
+                    allocation.overridden, allocation.corrects, allocation.correctionReason, allocation.supersededBy);
         }
     }
 

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.workforcewatch.access.Roles;
@@ -30,6 +31,7 @@ import uk.workforcewatch.events.caseload.CaseCategory;
 import uk.workforcewatch.events.caseload.CaseStatus;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** Cases: team managers act within their own team, senior managers anywhere; HR officers do not see cases. */
@@ -38,11 +40,13 @@ import java.util.UUID;
 public class CaseResource {
 
     private final CaseService cases;
+    private final HistoryCorrections corrections;
     private final TeamAccess access;
     private final SecurityIdentity identity;
 
-    CaseResource(CaseService cases, TeamAccess access, SecurityIdentity identity) {
+    CaseResource(CaseService cases, HistoryCorrections corrections, TeamAccess access, SecurityIdentity identity) {
         this.cases = cases;
+        this.corrections = corrections;
         this.access = access;
         this.identity = identity;
     }
@@ -101,7 +105,7 @@ public class CaseResource {
     @Operation(summary = "Allocate or reallocate the case to a worker of its team; refused (409) when it would "
             + "break a limit, unless a senior manager overrides with a reason")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = "within the limits", summary = "Allocated to a worker with room",
+            @ExampleObject(name = "within the limits", summary = "Allocated to a worker with room, from the day it took effect",
                     value = Examples.ALLOCATE),
             @ExampleObject(name = "limit overridden",
                     summary = "Over a limit: a senior manager overrides, with the reason",
@@ -114,9 +118,27 @@ public class CaseResource {
     @DELETE
     @Path("/{id}/allocation")
     @RolesAllowed({Roles.TEAM_MANAGER, Roles.SENIOR_MANAGER})
-    @Operation(summary = "Unallocate the case")
-    public Uni<CaseApi.CaseView> unallocate(@PathParam("id") UUID id, @QueryParam("version") Long version) {
-        return cases.unallocate(id, version, caller()).map(kase -> CaseApi.CaseView.of(kase, null));
+    @Operation(summary = "Unallocate the case, from the day it took effect")
+    public Uni<CaseApi.CaseView> unallocate(@PathParam("id") UUID id,
+                                            @Parameter(description = "the day it took effect; today when left out")
+                                            @QueryParam("effectiveOn") LocalDate effectiveOn,
+                                            @QueryParam("version") Long version) {
+        return cases.unallocate(id, effectiveOn, version, caller()).map(kase -> CaseApi.CaseView.of(kase, null));
+    }
+
+    @POST
+    @Path("/{id}/history/{changeId}/correction")
+    @RolesAllowed({Roles.TEAM_MANAGER, Roles.SENIOR_MANAGER})
+    @Operation(summary = "Correct a change of the case's history recorded in error (its date, its worker, or that it "
+            + "never happened), with the reason; the change corrected stays in the history, marked")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "wrong date", summary = "The allocation took effect a week earlier than recorded",
+                    value = Examples.CORRECT_DATE),
+            @ExampleObject(name = "never happened", summary = "Recorded against the wrong case",
+                    value = Examples.STRIKE_OUT)}))
+    public Uni<CaseApi.CaseView> correct(@PathParam("id") UUID id, @PathParam("changeId") long changeId,
+                                         @NotNull @Valid CaseApi.Correction request) {
+        return corrections.correct(id, changeId, request, caller()).chain(cases::withHistory);
     }
 
     @POST

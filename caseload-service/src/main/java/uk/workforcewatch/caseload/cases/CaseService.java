@@ -17,17 +17,14 @@ import uk.workforcewatch.caseload.staff.KnownTeam;
 import uk.workforcewatch.caseload.staff.KnownWorker;
 import uk.workforcewatch.events.caseload.CaseEvent;
 import uk.workforcewatch.events.caseload.CaseStatus;
-import uk.workforcewatch.events.caseload.CaseloadTopics;
-import uk.workforcewatch.outbox.Outbox;
 import uk.workforcewatch.problem.ProblemException;
 import uk.workforcewatch.problem.Versions;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,7 +32,8 @@ import java.util.stream.Stream;
 /**
  * Opens, recategorises, allocates, unallocates and closes cases. Each command is one transaction that
  * locks the case and the workers concerned (in id order, so two commands never wait on each other), so
- * two allocations racing for a worker's last place take turns and the second sees the first.
+ * two allocations racing for a worker's last place take turns and the second sees the first. A change may
+ * be dated in the past ({@link EffectiveDates}); the limits are judged on the caseload as it is today.
  */
 @ApplicationScoped
 public class CaseService {
@@ -44,26 +42,25 @@ public class CaseService {
 
     private final CaseloadLimits limits;
     private final WorkerCaseloads caseloads;
-    private final Outbox outbox;
-    private final Clock clock;
+    private final CaseEvents events;
+    private final EffectiveDates dates;
 
-    CaseService(CaseloadLimits limits, WorkerCaseloads caseloads, Outbox outbox, Clock clock) {
+    CaseService(CaseloadLimits limits, WorkerCaseloads caseloads, CaseEvents events, EffectiveDates dates) {
         this.limits = limits;
         this.caseloads = caseloads;
-        this.outbox = outbox;
-        this.clock = clock;
+        this.events = events;
+        this.dates = dates;
     }
 
     /**
-     * Opens a case, unallocated or already allocated. An unallocated case opened on an earlier day has been
-     * waiting since that day began, however late it is recorded; one opened today, since it was recorded.
+     * Opens a case, unallocated or already allocated from the day it opened. An unallocated case opened on an
+     * earlier day has been waiting since that day began, however late it is recorded; one opened today, since it was
+     * recorded.
      */
     @WithTransaction
     public Uni<Case> open(CaseApi.OpenCase request, Caller caller) {
         caller.scope().require(request.teamId());
-        if (request.openedOn().isAfter(today())) {
-            throw ProblemException.invalid("openedOn", "must not be in the future");
-        }
+        dates.notInFuture("openedOn", request.openedOn());
         if (request.overrideReason() != null && request.workerId() == null) {
             throw ProblemException.invalid("overrideReason", "only with a workerId");
         }
@@ -74,8 +71,8 @@ public class CaseService {
         kase.teamId = request.teamId();
         kase.status = CaseStatus.OPEN;
         kase.openedOn = request.openedOn();
-        kase.unallocatedSince = request.openedOn().isBefore(today())
-                ? request.openedOn().atStartOfDay(clock.getZone()).toInstant() : clock.instant();
+        kase.heldBy(null, request.openedOn(), dates.waitingSince(request.openedOn()));
+        CaseCategoryChange category = CaseCategoryChange.of(kase, kase.openedOn, dates.now(), caller.name());
         Uni<Void> checked = KnownTeam.findById(request.teamId()).invoke(team -> {
             if (team == null) {
                 throw ProblemException.invalid("teamId", "no team has id " + request.teamId());
@@ -86,25 +83,40 @@ public class CaseService {
             }
         }).replaceWithVoid();
         if (request.workerId() == null) {
-            return checked.chain(() -> kase.persistAndFlush()).chain(() -> publish(CaseEvent.OPENED, kase));
+            return checked.chain(() -> kase.persist()).chain(category::persist).chain(Panache::flush)
+                    .chain(() -> events.publish(CaseEvent.OPENED, kase, new Holdings(List.of())));
         }
         return checked.chain(() -> lockWorker(request.workerId()))
-                .chain(worker -> give(kase, worker, request.workerId(), Allocation.Change.ALLOCATED,
-                        request.overrideReason(), caller)
+                .chain(worker -> give(kase, new Holdings(List.of()), worker, request.workerId(),
+                        Allocation.Change.ALLOCATED, "openedOn", kase.openedOn, request.overrideReason(), caller)
                         .chain(given -> kase.persist().chain(() -> given.allocation().persist())
+                                .chain(category::persist)
                                 .chain(Panache::flush)
-                                .chain(() -> publish(CaseEvent.OPENED, kase))
+                                .chain(() -> events.publish(CaseEvent.OPENED, kase, given.holdings()))
                                 .call(() -> caseloads.publish(worker, given.after()))));
     }
 
+    /** The case's category from the day it changed; never dated before the category it replaces took effect. */
     @WithTransaction
     public Uni<Case> recategorise(UUID id, CaseApi.Recategorise request, Caller caller) {
-        return lockOpen(id, request.version(), caller).chain(kase -> {
-            kase.category = request.category();
-            return Panache.flush().chain(() -> publish(CaseEvent.RECATEGORISED, kase))
-                    .call(() -> kase.workerId == null ? Uni.createFrom().voidItem()
-                            : lockWorker(kase.workerId).chain(caseloads::recountAndPublish));
-        });
+        return lockOpen(id, request.version(), caller).chain(kase -> CaseCategoryChange
+                .<CaseCategoryChange>find("caseId = ?1 order by effectiveFrom desc, id desc", kase.id).firstResult()
+                .chain(latest -> {
+                    LocalDate on = request.effectiveOn() == null ? dates.today() : request.effectiveOn();
+                    dates.notInFuture("effectiveOn", on);
+                    EffectiveDates.notBefore("effectiveOn", on, kase.openedOn, "the case was opened on " + kase.openedOn);
+                    if (latest != null) {
+                        EffectiveDates.notBefore("effectiveOn", on, latest.effectiveFrom,
+                                "the category it replaces, " + latest.category + " from " + latest.effectiveFrom);
+                    }
+                    kase.category = request.category();
+                    return CaseCategoryChange.of(kase, on, dates.now(), caller.name()).persist()
+                            .chain(Panache::flush)
+                            .chain(() -> Allocation.holdingsOf(kase.id))
+                            .chain(holdings -> events.publish(CaseEvent.RECATEGORISED, kase, holdings))
+                            .call(() -> kase.workerId == null ? Uni.createFrom().voidItem()
+                                    : lockWorker(kase.workerId).chain(caseloads::recountAndPublish));
+                }));
     }
 
     /** Allocates or reallocates; refuses (409) an allocation that breaks a limit unless it is overridden. */
@@ -114,88 +126,90 @@ public class CaseService {
             if (request.workerId().equals(kase.workerId)) {
                 throw ProblemException.conflict("The worker already holds case " + id);
             }
+            LocalDate on = dates.ofChange("effectiveOn", request.effectiveOn(), kase);
             UUID previous = kase.workerId;
             Allocation.Change change = previous == null ? Allocation.Change.ALLOCATED : Allocation.Change.REALLOCATED;
-            return lockWorkers(request.workerId(), previous).chain(workers -> {
-                KnownWorker worker = workers.get(request.workerId());
-                return give(kase, worker, request.workerId(), change, request.overrideReason(), caller)
-                        .chain(given -> given.allocation().persist()
-                                .chain(Panache::flush)
-                                .chain(() -> publish(previous == null ? CaseEvent.ALLOCATED : CaseEvent.REALLOCATED,
-                                        kase))
-                                .call(() -> caseloads.publish(worker, given.after()))
-                                .call(() -> previous == null ? Uni.createFrom().voidItem()
-                                        : caseloads.recountAndPublish(workers.get(previous))));
-            });
+            return lockWorkers(request.workerId(), previous).chain(workers -> Allocation.holdingsOf(kase.id)
+                    .chain(held -> give(kase, held, workers.get(request.workerId()), request.workerId(), change,
+                            "effectiveOn", on, request.overrideReason(), caller))
+                    .chain(given -> Allocation.endLatest(List.of(kase.id), on)
+                            .chain(() -> given.allocation().persist())
+                            .chain(Panache::flush)
+                            .chain(() -> events.publish(previous == null ? CaseEvent.ALLOCATED : CaseEvent.REALLOCATED,
+                                    kase, given.holdings()))
+                            .call(() -> caseloads.publish(workers.get(request.workerId()), given.after()))
+                            .call(() -> previous == null ? Uni.createFrom().voidItem()
+                                    : caseloads.recountAndPublish(workers.get(previous)))));
         });
     }
 
-    /** The allocation to record, and the worker's caseload once they hold the case. */
-    private record Given(Allocation allocation, Caseload after) {
+    /** The allocation to record, the case's holdings with it, and the worker's caseload once they hold the case. */
+    private record Given(Allocation allocation, Holdings holdings, Caseload after) {
     }
 
     /**
-     * Gives the case to the worker, whose row the caller has locked: refuses a worker who cannot hold it, and
-     * an allocation that breaks a limit unless a senior manager overrides it.
+     * Gives the case to the worker from the date, the worker's row locked by the caller: refuses a worker who cannot
+     * hold it, and an allocation that breaks a limit today unless a senior manager overrides it.
      */
-    private Uni<Given> give(Case kase, KnownWorker worker, UUID workerId, Allocation.Change change,
-                            String overrideReason, Caller caller) {
-        requireCanHold(worker, workerId, kase);
+    private Uni<Given> give(Case kase, Holdings held, KnownWorker worker, UUID workerId, Allocation.Change change,
+                            String field, LocalDate on, String overrideReason, Caller caller) {
+        requireCanHold(worker, workerId, kase, field, on);
         return caseloads.of(worker.id).map(caseload -> {
             List<Breach> breaches = limits.breachesIfAllocated(worker.role, worker.fte, caseload, kase.category);
-            Instant now = clock.instant();
-            kase.holdBy(worker.id, now);
-            Allocation allocation = Allocation.of(kase, change, now, caller.name());
+            Holdings holdings = held.heldBy(worker.id, on);
+            kase.heldBy(worker.id, on, null);
+            kase.workersSoFar = holdings.workers();
+            Allocation allocation = Allocation.of(kase, worker.id, change, on, dates.now(), caller.name());
             if (!breaches.isEmpty()) {
                 override(allocation, breaches, overrideReason, caller, worker);
             }
-            return new Given(allocation, caseload.plus(kase.category));
+            return new Given(allocation, holdings, caseload.plus(kase.category));
         });
     }
 
     @WithTransaction
-    public Uni<Case> unallocate(UUID id, Long version, Caller caller) {
+    public Uni<Case> unallocate(UUID id, LocalDate effectiveOn, Long version, Caller caller) {
         return lockOpen(id, version, caller).chain(kase -> {
             if (kase.workerId == null) {
                 throw ProblemException.conflict("Case " + id + " is not allocated");
             }
-            return unallocate(kase, Allocation.Change.UNALLOCATED, caller);
+            LocalDate on = dates.ofChange("effectiveOn", effectiveOn, kase);
+            UUID previous = kase.workerId;
+            return lockWorker(previous).chain(worker -> Allocation.holdingsOf(kase.id).chain(held -> {
+                kase.heldBy(null, on, dates.waitingSince(on));
+                return Allocation.endLatest(List.of(kase.id), on)
+                        .chain(() -> Allocation.of(kase, null, Allocation.Change.UNALLOCATED, on, dates.now(),
+                                caller.name()).persist())
+                        .chain(Panache::flush)
+                        .chain(() -> events.publish(CaseEvent.UNALLOCATED, kase, held.endedOn(on)))
+                        .call(() -> caseloads.recountAndPublish(worker));
+            }));
         });
     }
 
-    /** Unallocates an open case held by a worker; within a transaction that holds the case's lock. */
-    Uni<Case> unallocate(Case kase, Allocation.Change change, Caller caller) {
-        UUID previous = kase.workerId;
-        Instant now = clock.instant();
-        kase.release(now);
-        return lockWorker(previous).chain(worker -> Allocation.of(kase, change, now, caller.name())
-                .persist()
-                .chain(Panache::flush)
-                .chain(() -> publish(CaseEvent.UNALLOCATED, kase))
-                .call(() -> caseloads.recountAndPublish(worker)));
-    }
-
+    /** Closes the case on its date: whoever held it holds it no more from that day. */
     @WithTransaction
     public Uni<Case> close(UUID id, CaseApi.Close request, Caller caller) {
         return lockOpen(id, request.version(), caller).chain(kase -> {
             if (request.closedOn().isBefore(kase.openedOn)) {
                 throw ProblemException.invalid("closedOn", "must not be before the case was opened on " + kase.openedOn);
             }
-            if (request.closedOn().isAfter(today())) {
-                throw ProblemException.invalid("closedOn", "must not be in the future");
-            }
-            kase.close(request.closedOn(), request.reason(), clock.instant());
-            return Panache.flush().chain(() -> publish(CaseEvent.CLOSED, kase))
+            dates.notInFuture("closedOn", request.closedOn());
+            EffectiveDates.notBefore("closedOn", request.closedOn(), kase.changedOn,
+                    "the case's last change, which took effect on " + kase.changedOn);
+            kase.close(request.closedOn(), request.reason());
+            return Allocation.holdingsOf(kase.id).chain(held -> Allocation.endLatest(List.of(kase.id), kase.closedOn)
+                    .chain(Panache::flush)
+                    .chain(() -> events.publish(CaseEvent.CLOSED, kase, held.endedOn(kase.closedOn)))
                     .call(() -> kase.workerId == null ? Uni.createFrom().voidItem()
-                            : lockWorker(kase.workerId).chain(caseloads::recountAndPublish));
+                            : lockWorker(kase.workerId).chain(caseloads::recountAndPublish)));
         });
     }
 
     /** The case as a command left it, with its allocation history, read once the command has committed. */
     @WithSession
     public Uni<CaseApi.CaseView> withHistory(Case kase) {
-        return Allocation.<Allocation>list("caseId", Sort.by("id"), kase.id)
-                .map(history -> CaseApi.CaseView.of(kase, history));
+        return Allocation.history(kase.id).map(history -> CaseApi.CaseView.of(kase, history));
     }
 
     @WithSession
@@ -203,8 +217,7 @@ public class CaseService {
         return Case.<Case>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Case", id))
                 .chain(kase -> {
                     caller.scope().require(kase.teamId);
-                    return Allocation.<Allocation>list("caseId", Sort.by("id"), id)
-                            .map(history -> CaseApi.CaseView.of(kase, history));
+                    return Allocation.history(id).map(history -> CaseApi.CaseView.of(kase, history));
                 });
     }
 
@@ -217,14 +230,21 @@ public class CaseService {
                                 page, size, total)));
     }
 
-    private void requireCanHold(KnownWorker worker, UUID workerId, Case kase) {
+    /** The worker can hold the case now, in its team, and had started by the day the holding takes effect. */
+    void requireCanHold(KnownWorker worker, UUID workerId, Case kase, String field, LocalDate on) {
+        requireCanHoldNow(worker, workerId, kase);
+        EffectiveDates.notBefore(field, on, worker.startDate, "worker " + workerId + " started on " + worker.startDate);
+    }
+
+    /** The worker is employed today and in the case's team. */
+    void requireCanHoldNow(KnownWorker worker, UUID workerId, Case kase) {
         if (worker == null) {
             throw ProblemException.invalid("workerId", "no worker has id " + workerId);
         }
-        if (worker.hasLeftBy(today())) {
+        if (worker.hasLeftBy(dates.today())) {
             throw ProblemException.conflict("Worker " + workerId + " left on " + worker.leftOn);
         }
-        if (worker.startDate.isAfter(today())) {
+        if (worker.startDate.isAfter(dates.today())) {
             throw ProblemException.conflict("Worker " + workerId + " starts on " + worker.startDate);
         }
         if (!worker.teamId.equals(kase.teamId)) {
@@ -232,8 +252,9 @@ public class CaseService {
         }
     }
 
-    private static void override(Allocation allocation, List<Breach> breaches, String reason, Caller caller,
-                                 KnownWorker worker) {
+    /** The limits one more case would break for the worker today: a 409 unless a senior manager overrides them. */
+    static void override(Allocation allocation, List<Breach> breaches, String reason, Caller caller,
+                         KnownWorker worker) {
         String broken = breaches.stream().map(Breach::describe).collect(Collectors.joining("; "));
         if (reason == null) {
             throw ProblemException.conflict("Allocating to worker " + worker.id + " would break " + broken,
@@ -249,26 +270,32 @@ public class CaseService {
     }
 
     private Uni<Case> lockOpen(UUID id, Long version, Caller caller) {
+        return lock(id, version, caller).invoke(kase -> {
+            if (!kase.isOpen()) {
+                throw ProblemException.conflict("Case " + id + " was closed on " + kase.closedOn);
+            }
+        });
+    }
+
+    /** Locks the case for a change: 404 for an unknown id, 403 outside the caller's teams, 409 for a stale version. */
+    static Uni<Case> lock(UUID id, Long version, Caller caller) {
         return Case.<Case>findById(id, LockModeType.PESSIMISTIC_WRITE).map(kase -> {
             if (kase == null) {
                 throw ProblemException.notFound("Case", id);
             }
             caller.scope().require(kase.teamId);
             Versions.requireCurrent("Case " + id, version, kase.version);
-            if (!kase.isOpen()) {
-                throw ProblemException.conflict("Case " + id + " was closed on " + kase.closedOn);
-            }
             return kase;
         });
     }
 
-    private static Uni<KnownWorker> lockWorker(UUID id) {
+    static Uni<KnownWorker> lockWorker(UUID id) {
         return KnownWorker.findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Locks the workers in id order, so commands that lock the same two never wait on each other. */
-    private static Uni<Map<UUID, KnownWorker>> lockWorkers(UUID first, UUID second) {
-        List<UUID> ids = second == null ? List.of(first) : Stream.of(first, second).sorted().toList();
+    /** Locks the workers named (either may be empty) in id order, so commands that lock the same two never wait on each other. */
+    static Uni<Map<UUID, KnownWorker>> lockWorkers(UUID first, UUID second) {
+        List<UUID> ids = Stream.of(first, second).filter(Objects::nonNull).distinct().sorted().toList();
         Uni<Map<UUID, KnownWorker>> locked = Uni.createFrom().item(new HashMap<>());
         for (UUID id : ids) {
             locked = locked.chain(found -> lockWorker(id).map(worker -> {
@@ -279,15 +306,5 @@ public class CaseService {
             }));
         }
         return locked;
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock);
-    }
-
-    private Uni<Case> publish(String type, Case kase) {
-        CaseEvent event = new CaseEvent(UUID.randomUUID(), type, kase.id, kase.version, clock.instant(), kase.state());
-        LOG.infof("%s case=%s version=%d", type, kase.id, kase.version);
-        return outbox.publish(CaseloadTopics.CASES, event).replaceWith(kase);
     }
 }

@@ -10,10 +10,12 @@ import uk.workforcewatch.caseload.cases.LeaverCases;
 import uk.workforcewatch.events.EventJson;
 import uk.workforcewatch.events.staffing.TeamEvent;
 import uk.workforcewatch.events.staffing.WorkerEvent;
+import uk.workforcewatch.events.staffing.WorkerPeriod;
 import uk.workforcewatch.events.staffing.WorkerState;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Keeps the local copy of staffing's teams and workers. An event is applied only when its version is
@@ -62,9 +64,21 @@ public class StaffingConsumer {
             KnownWorker worker = held != null ? held : new KnownWorker();
             copy(event, worker);
             LOG.infof("Applied %s worker=%s version=%d", event.type(), worker.id, event.version());
-            return worker.persist().chain(() -> caseloads.recountAndPublish(worker))
+            return worker.persist().chain(Panache::flush)
+                    .chain(() -> KnownPeriod.delete("workerId", worker.id))
+                    .chain(() -> KnownPeriod.persist(periods(event)))
+                    .chain(() -> caseloads.recountAndPublish(worker))
                     .replaceWith(worker.hasLeftBy(LocalDate.now(clock)));
         })).chain(left -> left ? leavers.release(event.aggregateId()) : Uni.createFrom().voidItem());
+    }
+
+    /** The worker's periods as published; an event without them has the state in force from the start date. */
+    private static List<KnownPeriod> periods(WorkerEvent event) {
+        WorkerState state = event.worker();
+        List<WorkerPeriod> history = state.history() == null || state.history().isEmpty()
+                ? List.of(new WorkerPeriod(state.startDate(), state.role(), state.teamId(), state.fte(), state.postId()))
+                : state.history();
+        return history.stream().map(period -> KnownPeriod.of(event.aggregateId(), period)).toList();
     }
 
     private static void copy(WorkerEvent event, KnownWorker worker) {

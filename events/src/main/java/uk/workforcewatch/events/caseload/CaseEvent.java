@@ -15,4 +15,6 @@ public record CaseEvent(UUID eventId, String type, UUID aggregateId, long versio
     public static final String REALLOCATED = "CaseReallocated";
     public static final String UNALLOCATED = "CaseUnallocated";
     public static final String CLOSED = "CaseClosed";
+    /** A change of who held the case, recorded in error, was corrected: its holdings are those in force now. */
+    public static final String HISTORY_CORRECTED = "CaseHistoryCorrected";
 }
