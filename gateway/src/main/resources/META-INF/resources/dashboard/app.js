@@ -150,7 +150,8 @@ function renderOverview() {
     total('CP mix breaches', sum('cpMixOverLimit')),
     total('CP and court cases waiting', sum('unallocatedHighRisk')),
     total('All cases waiting', sum('unallocated')),
-    total('Workers absent now', sum('absent')));
+    total('Workers absent now', sum('absent')),
+    h('div', { class: 'total' }, h('dt', {}, 'Average caseload'), h('dd', {}, average(state.council.averageCaseload))));
   // only the teams whose figures changed are drawn again, so a keyboard user's place is kept
   reconcile($('teams'), teams, team => JSON.stringify(team), teamCard);
 }
@@ -175,6 +176,7 @@ function teamCard(team) {
       figure('Waiting for a worker', waiting, team.unallocatedHighRisk > 0),
       figure('Vacancy rate', percent(team.vacancyRate), false),
       figure('Agency rate', percent(team.agencyRate), false),
+      figure('Average caseload', average(team.averageCaseload), false),
       figure('Absent now', `${team.absent} of ${team.workers}`, team.absent > 0)),
     alerts.length > 0 && h('p', { class: 'team-card__alerts' }, 'Open alerts: ',
       alerts.map(([rule, count]) => `${RULES[rule] ?? rule} (${count})`).join(', ')),
@@ -215,6 +217,7 @@ async function showTeam(id, { focus }) {
   const staffing = picture.staffing;
   fill($('team-body'),
     summary && caseloadChart(summary.caseloads),
+    h('p', {}, 'Average caseload: ', average(picture.averageCaseload)),
     h('h3', {}, 'Workers and their cases'),
     h('div', { class: 'scroll' }, h('table', { class: 'workers', id: 'team-workers' },
       h('caption', { class: 'visually-hidden' }, 'Each worker: cases held against their limit, by category'),
@@ -398,6 +401,11 @@ function staffingChart(points) {
 
 function percent(fraction) {
   return fraction === null || fraction === undefined ? '\u2013' : `${(fraction * 100).toFixed(1)}%`;
+}
+
+// the census's figure: cases held over the FTE of the social workers who hold any
+function average(figure) {
+  return figure ? `${number(figure.average)} (${figure.casesHeld} cases, ${number(figure.caseHolderFte)} FTE)` : '\u2013';
 }
 
 function number(value) {

@@ -30,7 +30,6 @@ import uk.workforcewatch.testing.Tokens;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,13 +100,13 @@ class CensusReturnTest {
         List.of(FILLED, COVERED, REMOVED, SUPPORT).forEach(post -> Events.post(post, 0));
         List.of(ANN, BOB, CAT, DAN, IDA).forEach(worker -> Events.worker(worker, 0));
         LEFT_OUT.forEach(worker -> Events.worker(worker, 0));
-        // Ann holds two cases at the end of the date (one given to her that afternoon); a third ended that morning
-        kase(List.of(held(ANN, "2017-01-03T10:00:00Z", null)));
-        kase(List.of(held(BOB, "2016-10-03T09:00:00Z", "2017-06-30T16:00:00Z"), held(ANN, "2017-09-30T15:00:00Z", null)));
-        kase(List.of(held(ANN, "2017-05-01T09:00:00Z", "2017-09-30T11:00:00Z")));
-        kase(List.of(held(CAT, "2017-03-01T09:00:00Z", null)));
+        // Ann holds two cases at the end of the date (one given to her that day); a third was taken from her that day
+        kase(List.of(held(ANN, "2017-01-03", null)));
+        kase(List.of(held(BOB, "2016-10-03", "2017-06-30"), held(ANN, "2017-09-30", null)));
+        kase(List.of(held(ANN, "2017-05-01", "2017-09-30")));
+        kase(List.of(held(CAT, "2017-03-01", null)));
         for (int i = 0; i < 3; i++) {
-            kase(List.of(held(DAN, "2017-05-02T09:00:00Z", null)));
+            kase(List.of(held(DAN, "2017-05-02", null)));
         }
         // Ann off five working days in January at 1.0, and from Thursday 28 September at 0.8 (two working days
         // before the Saturday of the date, which she is absent on): 5.00 + 1.60
@@ -121,6 +120,10 @@ class CensusReturnTest {
             JsonPath report = report(Tokens.hrOfficer());
             assertEquals(5, report.getInt("workerRecords"));
             assertEquals(6, report.getInt("casesHeldAtReferenceDate"), "Ann 2, Cat 1, Dan 3");
+            // 6 cases over the 0.8 + 1.0 + 0.5 FTE of the three who hold any: 2.6
+            assertEquals(6, report.getInt("averageCaseload.casesHeld"));
+            assertEquals(2.3f, report.getFloat("averageCaseload.caseHolderFte"));
+            assertEquals(2.6f, report.getFloat("averageCaseload.average"));
             assertEquals("6.60", ann(xmlText()).getString("WorkingDaysLost"));
             assertEquals("1.00", new XmlPath(xmlText()).getString("Message.LALevelVacancies.NumberOfVacancies"));
         });
@@ -272,14 +275,14 @@ class CensusReturnTest {
     }
 
     private static CaseAllocation held(WorkerState worker, String from, String to) {
-        return new CaseAllocation(worker.id(), Instant.parse(from), to == null ? null : Instant.parse(to));
+        return new CaseAllocation(worker.id(), LocalDate.parse(from), to == null ? null : LocalDate.parse(to));
     }
 
     /** A case as caseload publishes it: held by the last allocation's worker unless it ended. */
     private static void kase(List<CaseAllocation> allocations) {
         UUID id = UUID.randomUUID();
         CaseAllocation last = allocations.get(allocations.size() - 1);
-        boolean held = last.endedAt() == null;
+        boolean held = last.endedOn() == null;
         Events.kase(new CaseState(id, "C-" + id.toString().substring(0, 8), CaseCategory.CIN, TEAM,
                 held ? CaseStatus.OPEN : CaseStatus.CLOSED, held ? last.workerId() : null, LocalDate.of(2016, 10, 3),
                 null, held ? null : LocalDate.of(2017, 9, 30), held ? null : "Closed in the fixture",

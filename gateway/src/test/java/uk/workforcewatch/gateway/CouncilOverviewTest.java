@@ -104,6 +104,11 @@ class CouncilOverviewTest {
         assertEquals(Map.of("cases", 16, "withinLimit", 0, "overLimit", 1), bars.get(16));
         assertEquals(Map.of("cases", 0, "withinLimit", 0, "overLimit", 0), bars.get(0));
 
+        // the census's average caseload: 16 + 15 + 5 cases over 3.0 FTE, all of them holding cases
+        assertEquals(36, council.getInt(aldgate + ".averageCaseload.casesHeld"));
+        assertEquals(3, council.getInt(aldgate + ".averageCaseload.caseHolderFte"));
+        assertEquals(12.0f, council.getFloat(aldgate + ".averageCaseload.average"));
+
         // a team with nothing wrong and no one in it yet
         Map<String, Object> bow = council.getMap(team(quiet));
         assertEquals(0, bow.get("workers"));
@@ -113,7 +118,9 @@ class CouncilOverviewTest {
 
         // HR sees every team; a team manager their own only
         assertEquals(3, council(Tokens.hrOfficer()).getInt(aldgate + ".workers"));
-        assertEquals(List.of(team.toString()), council(Tokens.teamManager(team)).getList("teams.id"));
+        JsonPath own = council(Tokens.teamManager(team));
+        assertEquals(List.of(team.toString()), own.getList("teams.id"));
+        assertEquals(12.0f, own.getFloat("averageCaseload.average"), "the council as far as they may see it");
         RestAssured.given().get("/api/v1/monitoring/teams").then().statusCode(401);
     }
 

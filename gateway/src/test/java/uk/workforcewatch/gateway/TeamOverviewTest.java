@@ -84,6 +84,8 @@ class TeamOverviewTest {
                 today.minusDays(1));
         Events.workerAbsence(bob, team, 0, bobAbsentSince, UUID.randomUUID());
         Events.caseload(ann, team, 0, 2, 3, 15);
+        Events.caseload(yas, team, 0, 0, 4, 9);
+        Events.caseload(sue, team, 0, 0, 3, 15);                                  // no social worker: not averaged
         Events.kase(waiting, team, 0, CaseCategory.CP, null, Instant.now().minusSeconds(3600));
 
         // counted: posts 1.0 + 1.0 + 0.5; permanent Ann and Bob (2.0 FTE; Len has left, Sue is no social worker);
@@ -101,6 +103,8 @@ class TeamOverviewTest {
                     picture.<String>getList("alerts.rule").stream().sorted().toList());
             // not getInt: Ann's caseload may not be in yet, and a null there must fail the assertion, not the wait
             assertEquals("5", String.valueOf((Object) picture.get("workers.find { it.id == '" + ann + "' }.caseload.openCases")));
+            assertEquals("3", String.valueOf((Object) picture.get("workers.find { it.id == '" + sue + "' }.caseload.openCases")));
+            assertEquals("4", String.valueOf((Object) picture.get("workers.find { it.id == '" + yas + "' }.caseload.openCases")));
         });
         JsonPath picture = picture(Tokens.seniorManager(), team);
         assertEquals("Northfield CIN", picture.getString("name"));
@@ -129,6 +133,10 @@ class TeamOverviewTest {
                 picture.get("staffing.agencyWorkers.find { it.id == '" + yas + "' }.coversVacancy"));
         assertEquals(List.of(Map.of("workerId", bob.toString(), "name", "Bob Absent", "since",
                 bobAbsentSince.toString())), picture.getList("absent"));
+        // average caseload: Ann's 5 and Yas's 4 over their 1.0 + 0.6 FTE; Sue is a support worker
+        assertEquals(9, picture.getInt("averageCaseload.casesHeld"));
+        assertFigure("1.6", picture.get("averageCaseload.caseHolderFte"), "case-holding FTE");
+        assertFigure("5.6", picture.get("averageCaseload.average"), "average caseload 9 ÷ 1.6");
         // the rule and the picture read one calculation
         assertFigure("0.4286", picture.get("alerts.find { it.rule == 'TEAM_VACANCY_RATE_HIGH' }.figures.vacancyRate"),
                 "the vacancy alert's rate");

@@ -122,6 +122,11 @@ class SystemTest {
         assertEquals(0, report.path("errors").asInt(), report.path("quality").toString());
         assertEquals(0, report.path("schemaViolations").size(), report.path("schemaViolations").toString());
         assertTrue(report.path("workerRecords").asInt() > 100, report.toString());
+        // case holders hold the cases allocated to them before the reference date, by the dates they took effect
+        assertTrue(report.path("casesHeldAtReferenceDate").asInt() > 800, report.path("casesHeldAtReferenceDate")
+                .toString());
+        double average = report.path("averageCaseload").path("average").asDouble();
+        assertTrue(average > 8 && average < 15, "average caseload " + average);
         // the return's vacancy, agency and turnover figures are staffing-service's indicators for the same date
         String date = report.path("referenceDate").asText();
         JsonNode indicators = api.get(stack.gateway().resolve("/api/v1/indicators?asOf=" + date), hr).body();

@@ -1,6 +1,7 @@
 package uk.workforcewatch.gateway.census;
 
 import uk.workforcewatch.calendar.WorkingDays;
+import uk.workforcewatch.census.AverageCaseload;
 import uk.workforcewatch.census.Employments;
 import uk.workforcewatch.census.Indicators;
 import uk.workforcewatch.census.WorkforceCensus;
@@ -15,7 +16,6 @@ import uk.workforcewatch.events.staffing.WorkerState;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -34,13 +34,11 @@ public final class CensusAssembler {
     private final LocalDate referenceDate;
     private final LocalDate yearStart;
     private final WorkingDays workingDays;
-    private final ZoneId zone;
 
-    public CensusAssembler(LocalDate referenceDate, WorkingDays workingDays, ZoneId zone) {
+    public CensusAssembler(LocalDate referenceDate, WorkingDays workingDays) {
         this.referenceDate = referenceDate;
         this.yearStart = collectionYearStart(referenceDate);
         this.workingDays = workingDays;
-        this.zone = zone;
     }
 
     /** The collection year ends on the reference date and starts the day after the same date a year before. */
@@ -48,8 +46,12 @@ public final class CensusAssembler {
         return referenceDate.minusYears(1).plusDays(1);
     }
 
-    /** The return, the council's census figures on the date, and the published workers it was built from. */
-    public record Census(CensusReturn census, Indicators figures, List<WorkerState> workers) {
+    /**
+     * The return, the council's census figures on the date, its average caseload (empty when nobody held a case),
+     * and the published workers it was built from.
+     */
+    public record Census(CensusReturn census, Indicators figures, AverageCaseload.Figure averageCaseload,
+                         List<WorkerState> workers) {
     }
 
     public Census assemble(CensusFacts facts, String laCode, String softwareCode, Instant producedAt) {
@@ -64,7 +66,15 @@ public final class CensusAssembler {
                 new CensusReturn.Header(referenceDate.getYear(), referenceDate, laCode, softwareCode, producedAt),
                 new CensusReturn.Vacancies(figures.vacantFte(), figures.agencyFte(), figures.agencyHeadcount()),
                 records);
-        return new Census(census, figures, facts.workers());
+        return new Census(census, figures, averageCaseload(records), facts.workers());
+    }
+
+    /** Cases held at the reference date over the FTE then of the social workers holding any: every record is one's. */
+    private static AverageCaseload.Figure averageCaseload(List<CensusReturn.WorkerRecord> records) {
+        return AverageCaseload.of(records.stream().filter(record -> record.casesAtReferenceDate() != null)
+                .map(record -> new AverageCaseload.Holder(true, record.fteAtReferenceDate(),
+                        record.casesAtReferenceDate()))
+                .toList()).orElse(null);
     }
 
     /** In post (permanent) on some day of the year, or an agency worker on the date; a social worker then. */
@@ -132,11 +142,9 @@ public final class CensusAssembler {
         return worker.careerStage() == null ? null : worker.careerStage().code();
     }
 
-    /** Cases the worker held at the end of the day. */
-    private int casesHeldOn(List<CaseAllocation> allocations, LocalDate day) {
-        Instant endOfDay = day.plusDays(1).atStartOfDay(zone).toInstant();
-        return (int) allocations.stream().filter(allocation -> allocation.allocatedAt().isBefore(endOfDay)
-                && (allocation.endedAt() == null || !allocation.endedAt().isBefore(endOfDay))).count();
+    /** Cases the worker held at the end of the day, by the dates the changes took effect. */
+    private static int casesHeldOn(List<CaseAllocation> allocations, LocalDate day) {
+        return (int) allocations.stream().filter(allocation -> allocation.heldOn(day)).count();
     }
 
     /** Working days of sickness in the year while employed, each times the worker's FTE that day. */

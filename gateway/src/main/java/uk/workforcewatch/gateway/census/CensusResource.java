@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.workforcewatch.access.Roles;
+import uk.workforcewatch.census.AverageCaseload;
 import uk.workforcewatch.census.Indicators;
 import uk.workforcewatch.gateway.audit.AuditAction;
 import uk.workforcewatch.gateway.audit.AuditLog;
@@ -35,7 +36,8 @@ public class CensusResource {
 
     /** The figures of a return, and what to put right before sending it. */
     public record Report(LocalDate referenceDate, LocalDate collectionYearFrom, String laCode, int workerRecords,
-                         int agencyWorkerRecords, int casesHeldAtReferenceDate, Indicators figures, long errors,
+                         int agencyWorkerRecords, int casesHeldAtReferenceDate, Indicators figures,
+                         AverageCaseload.Figure averageCaseload, long errors,
                          long queries, List<DataQuality.Finding> quality, List<String> schemaViolations) {
     }
 
@@ -84,7 +86,7 @@ public class CensusResource {
                             (int) xml.workers().stream().filter(CensusReturn.WorkerRecord::agency).count(),
                             xml.workers().stream().map(CensusReturn.WorkerRecord::casesAtReferenceDate)
                                     .filter(Objects::nonNull).mapToInt(Integer::intValue).sum(),
-                            census.figures(),
+                            census.figures(), census.averageCaseload(),
                             quality.stream().filter(f -> f.level() == DataQuality.Level.ERROR).count(),
                             quality.stream().filter(f -> f.level() == DataQuality.Level.QUERY).count(),
                             quality, CensusSchema.violations(CensusXml.write(xml)));

@@ -14,7 +14,6 @@ import uk.workforcewatch.gateway.view.WorkerView;
 import uk.workforcewatch.problem.ProblemException;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -66,19 +65,19 @@ public class CensusReturns {
                                                             .toList(),
                                                     allocations, absences)));
                         }))
-                .map(facts -> new CensusAssembler(referenceDate, workingDays, clock.getZone())
+                .map(facts -> new CensusAssembler(referenceDate, workingDays)
                         .assemble(facts, laCode, config.softwareCode(), clock.instant()));
     }
 
     /** The workers' holdings of cases that overlap the year, by worker. */
-    private Uni<Map<UUID, List<CaseAllocation>>> allocations(List<UUID> workers, LocalDate yearStart, LocalDate last) {
+    private static Uni<Map<UUID, List<CaseAllocation>>> allocations(List<UUID> workers, LocalDate yearStart,
+                                                                    LocalDate last) {
         if (workers.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        Instant from = yearStart.atStartOfDay(clock.getZone()).toInstant();
-        Instant to = last.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
         return CaseAllocationView.<CaseAllocationView>list(
-                        "workerId in ?1 and allocatedAt < ?2 and (endedAt is null or endedAt >= ?3)", workers, to, from)
+                        "workerId in ?1 and heldFrom <= ?2 and (endedOn is null or endedOn > ?3)", workers, last,
+                        yearStart)
                 .map(rows -> rows.stream().collect(Collectors.groupingBy(row -> row.workerId,
                         Collectors.mapping(CaseAllocationView::allocation, Collectors.toList()))));
     }

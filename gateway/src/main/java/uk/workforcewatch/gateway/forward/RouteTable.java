@@ -23,6 +23,7 @@ public final class RouteTable {
             Map.entry("vacancies", Service.STAFFING),
             Map.entry("indicators", Service.STAFFING),
             Map.entry("cases", Service.CASELOAD),
+            Map.entry("caseloads", Service.CASELOAD),
             Map.entry("absences", Service.SICKNESS),
             Map.entry("absence-trends", Service.SICKNESS),
             Map.entry("long-term-absences", Service.SICKNESS),

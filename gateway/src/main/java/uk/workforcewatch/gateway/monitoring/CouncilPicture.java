@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.workforcewatch.access.TeamScope;
+import uk.workforcewatch.census.AverageCaseload;
 import uk.workforcewatch.events.alerts.AlertStatus;
 import uk.workforcewatch.events.alerts.Rule;
 import uk.workforcewatch.events.alerts.Severity;
@@ -90,7 +91,8 @@ public class CouncilPicture {
             Set<UUID> ids = new TreeSet<>(byId.keySet());
             ids.addAll(workersOf.keySet());
             ids.addAll(caseloadsOf.keySet());
-            List<Pictures.TeamSummary> summaries = ids.stream().filter(scope::includes)
+            List<UUID> seen = ids.stream().filter(scope::includes).toList();
+            List<Pictures.TeamSummary> summaries = seen.stream()
                     .map(id -> summary(id, byId.get(id), current(workersOf.get(id), today),
                             caseloadsOf.getOrDefault(id, List.of()), postsOf.getOrDefault(id, List.of()),
                             waitingOf.getOrDefault(id, List.of()), alertsOf.getOrDefault(id, List.of()), absentIds,
@@ -98,7 +100,9 @@ public class CouncilPicture {
                     .sorted(Comparator.comparing(Pictures.TeamSummary::name,
                             Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Pictures.TeamSummary::id))
                     .toList();
-            return new Pictures.Council(today, summaries);
+            List<AverageCaseload.Holder> holders = seen.stream().flatMap(id -> holders(current(workersOf.get(id), today),
+                    caseloadsOf.getOrDefault(id, List.of())).stream()).toList();
+            return new Pictures.Council(today, summaries, AverageCaseload.of(holders).orElse(null));
         }
 
         private static Pictures.TeamSummary summary(UUID id, TeamView team, List<WorkerView> workers,
@@ -117,7 +121,15 @@ public class CouncilPicture {
                     (int) caseloads.stream().filter(CaseloadView::cpMixOverLimit).count(),
                     count(waiting), count(cp), longest(waiting), longest(cp),
                     staffing.vacancyRate().orElse(null), staffing.agencyRate().orElse(null),
-                    byRule, worst, distribution(caseloads));
+                    byRule, worst, distribution(caseloads),
+                    AverageCaseload.of(holders(workers, caseloads)).orElse(null));
+        }
+
+        /** Each current worker with their FTE and role as staffing published them, and the cases they hold. */
+        private static List<AverageCaseload.Holder> holders(List<WorkerView> workers, List<CaseloadView> caseloads) {
+            Map<UUID, Integer> held = caseloads.stream().collect(Collectors.toMap(c -> c.workerId, c -> c.openCases));
+            return workers.stream().filter(w -> w.role != null && w.fte != null)
+                    .map(w -> AverageCaseload.Holder.of(w.role, w.fte, held.getOrDefault(w.id, 0))).toList();
         }
 
         /** Workers by the number of cases they hold, from none to the most anyone holds. */

@@ -110,7 +110,8 @@ public class MonitoringResource {
                                                             pictures, waiting(waiting),
                                                             open.stream().map(alerts::state).toList(),
                                                             staffing(TeamStaffing.of(id, workers, posts, today), today),
-                                                            absent(pictures));
+                                                            absent(pictures),
+                                                            Pictures.averageCaseload(pictures.stream()));
                                                 })))))));
     }
 

@@ -1,6 +1,7 @@
 package uk.workforcewatch.gateway.monitoring;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import uk.workforcewatch.census.AverageCaseload;
 import uk.workforcewatch.events.alerts.AlertState;
 import uk.workforcewatch.events.alerts.Rule;
 import uk.workforcewatch.events.alerts.Severity;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** A worker's and a team's current picture, as the gateway's view holds it. */
 public final class Pictures {
@@ -43,7 +45,18 @@ public final class Pictures {
      * staffing by the census definitions, and who is absent now.
      */
     public record Team(UUID id, String name, List<Worker> workers, List<WaitingCase> unallocated,
-                       List<AlertState> alerts, Staffing staffing, List<AbsentWorker> absent) {
+                       List<AlertState> alerts, Staffing staffing, List<AbsentWorker> absent,
+                       AverageCaseload.Figure averageCaseload) {
+    }
+
+    /**
+     * The census's average caseload today over these workers (empty when none holds a case): a worker staffing has
+     * not told of yet counts on neither side.
+     */
+    static AverageCaseload.Figure averageCaseload(Stream<Worker> workers) {
+        return AverageCaseload.of(workers.filter(w -> w.role() != null && w.fte() != null && w.caseload() != null)
+                .map(w -> AverageCaseload.Holder.of(w.role(), w.fte(), w.caseload().openCases())).toList())
+                .orElse(null);
     }
 
     /**
@@ -69,21 +82,21 @@ public final class Pictures {
     public record AbsentWorker(UUID workerId, String name, LocalDate since) {
     }
 
-    /** Every team the caller may see, at a glance, by name. */
-    public record Council(LocalDate asOf, List<TeamSummary> teams) {
+    /** Every team the caller may see, at a glance, by name, and their average caseload together. */
+    public record Council(LocalDate asOf, List<TeamSummary> teams, AverageCaseload.Figure averageCaseload) {
     }
 
     /**
      * A team at a glance: its current workers and how many are absent now; how many hold more cases than their
      * limit, or more CP cases than their CP limit; its cases waiting for a worker (CP and court ones apart), with
      * the longest wait; its vacancy and agency rates by the census definitions; its open alerts by rule and the
-     * worst of their severities (empty when none); and how its caseloads are spread.
+     * worst of their severities (empty when none); how its caseloads are spread; and its average caseload.
      */
     public record TeamSummary(UUID id, String name, String serviceArea, int workers, int absent, int overLimit,
                               int cpMixOverLimit, int unallocated, int unallocatedHighRisk,
                               Instant unallocatedSince, Instant highRiskUnallocatedSince, BigDecimal vacancyRate,
                               BigDecimal agencyRate, Map<Rule, Long> openAlerts, Severity worstSeverity,
-                              Distribution caseloads) {
+                              Distribution caseloads, AverageCaseload.Figure averageCaseload) {
     }
 
     /** Workers by the number of cases they hold, a bar for every number from none up; the highest limit. */

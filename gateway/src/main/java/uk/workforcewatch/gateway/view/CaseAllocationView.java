@@ -8,12 +8,12 @@ import jakarta.persistence.Table;
 import uk.workforcewatch.events.caseload.CaseAllocation;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
-/** One worker's holding of a case, from when it was allocated to them until it ended (empty while it lasts). */
+/** One worker's holding of a case, by the dates the changes took effect (see {@link CaseAllocation}). */
 @Entity
 @Table(name = "case_allocation")
 public class CaseAllocationView extends PanacheEntityBase {
@@ -23,11 +23,12 @@ public class CaseAllocationView extends PanacheEntityBase {
     public UUID id;
     public UUID caseId;
     public UUID workerId;
-    public Instant allocatedAt;
-    public Instant endedAt;
+    public LocalDate heldFrom;
+    /** The day the change that ended the holding took effect; empty while it lasts. */
+    public LocalDate endedOn;
 
     public CaseAllocation allocation() {
-        return new CaseAllocation(workerId, allocatedAt, endedAt);
+        return new CaseAllocation(workerId, heldFrom, endedOn);
     }
 
     /**
@@ -41,8 +42,8 @@ public class CaseAllocationView extends PanacheEntityBase {
             row.id = UUID.nameUUIDFromBytes((caseId + "/" + i).getBytes(StandardCharsets.UTF_8));
             row.caseId = caseId;
             row.workerId = allocations.get(i).workerId();
-            row.allocatedAt = allocations.get(i).allocatedAt();
-            row.endedAt = allocations.get(i).endedAt();
+            row.heldFrom = allocations.get(i).heldFrom();
+            row.endedOn = allocations.get(i).endedOn();
             return row;
         }).toList();
         Uni<Long> removed = delete("caseId", caseId);

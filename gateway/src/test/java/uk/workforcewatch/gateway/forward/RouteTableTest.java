@@ -45,6 +45,7 @@ class RouteTableTest {
             "/api/v1/vacancies, STAFFING",
             "/api/v1/indicators, STAFFING",
             "/api/v1/cases, CASELOAD",
+            "/api/v1/caseloads, CASELOAD",
             "/api/v1/cases/" + ID + "/allocation, CASELOAD",
             "/api/v1/absences, SICKNESS",
             "/api/v1/absences/" + ID + "/return-interview, SICKNESS",

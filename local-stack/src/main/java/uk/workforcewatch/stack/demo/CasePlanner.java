@@ -106,7 +106,7 @@ final class CasePlanner {
             CaseCategory category = draw(team, c -> (c != CaseCategory.CP || roomForCp)
                     && !(worker.role() == Role.ASYE && c.isHighRisk()));
             cp += category == CaseCategory.CP ? 1 : 0;
-            add(team, category, opened(category), worker.key(), null);
+            add(team, category, opened(category, worker), worker.key(), null);
         }
     }
 
@@ -121,11 +121,11 @@ final class CasePlanner {
     private void cpMix(TeamShape team, Worker worker) {
         for (int i = 0; i < StoryCast.CP_MIX_OTHER_CASES; i++) {
             CaseCategory category = draw(team, c -> c != CaseCategory.CP);
-            add(team, category, opened(category), worker.key(), null);
+            add(team, category, opened(category, worker), worker.key(), null);
         }
         int overCpLimit = StoryCast.CP_MIX_CP_CASES - worker.cpLimit();
         for (int i = 0; i < worker.cpLimit(); i++) {
-            add(team, CaseCategory.CP, opened(CaseCategory.CP), worker.key(), null);
+            add(team, CaseCategory.CP, opened(CaseCategory.CP, worker), worker.key(), null);
         }
         for (int i = 0; i < overCpLimit; i++) {
             add(team, CaseCategory.CP, today.minusDays(3 + random.nextInt(18)), worker.key(), StoryCast.CP_MIX_REASON);
@@ -147,9 +147,14 @@ final class CasePlanner {
         throw new IllegalStateException("no category allowed in " + team.key());
     }
 
-    private LocalDate opened(CaseCategory category) {
+    /**
+     * When a case the worker holds was opened, and so allocated to them: never before they started, as a holding
+     * is dated from the day it took effect.
+     */
+    private LocalDate opened(CaseCategory category, Worker worker) {
         int[] age = AGE.get(category);
-        return today.minusDays(age[0] + random.nextInt(age[1] - age[0] + 1));
+        LocalDate opened = today.minusDays(age[0] + random.nextInt(age[1] - age[0] + 1));
+        return opened.isBefore(worker.startDate()) ? worker.startDate() : opened;
     }
 
     /** Adds the case under a new pseudonymous reference, like C-004217, and returns the reference. */

@@ -221,6 +221,18 @@ class CouncilPlanTest {
     }
 
     @Test
+    void aCaseOpenedAllocatedIsNeverOpenedBeforeItsWorkerStarted() {
+        // opened allocated, the holding is dated from the opening: caseload-service refuses one before the start
+        Map<String, LocalDate> started = PLAN.workers().stream()
+                .collect(Collectors.toMap(Worker::key, Worker::startDate));
+        PLAN.cases().stream().filter(Case::isAllocated).forEach(kase ->
+                assertFalse(kase.openedOn().isBefore(started.get(kase.workerKey())), kase.toString()));
+        assertTrue(PLAN.cases().stream().filter(Case::isAllocated)
+                .filter(c -> c.openedOn().isBefore(TODAY.minusMonths(3))).count() > 500,
+                "most were held before the latest 30 September");
+    }
+
+    @Test
     void everythingIsWhatTheServicesAccept() {
         assertEquals(PLAN.cases().size(), PLAN.cases().stream().map(Case::reference).distinct().count());
         assertTrue(PLAN.cases().stream().allMatch(c -> c.reference().matches("C-\\d{6}")), "pseudonymous references");
