@@ -5,9 +5,6 @@ import io.smallrye.config.WithDefault;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 
 /** Every threshold of the breach rules. */
 @ConfigMapping(prefix = "rules")
@@ -62,7 +59,4 @@ public interface RulesConfig {
     /** How often the rules that depend on time are evaluated again. */
     @WithDefault("1m")
     Duration unallocatedCheckEvery();
-
-    /** Bank holidays of England and Wales, not working days; the defaults cover 2025 to 2027. */
-    Optional<List<LocalDate>> bankHolidays();
 }

@@ -4,13 +4,13 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import uk.workforcewatch.calendar.WorkingDays;
 
-/** The working-day calendar and the arithmetic built on it, from the configuration. */
+/** The working-day calendar (the calendar module's, the one every service counts with) and the arithmetic on it. */
 public class Calendar {
 
     @Produces
     @Singleton
-    WorkingDays workingDays(AbsenceConfig config) {
-        return new WorkingDays(config.bankHolidays().orElse(WorkingDays.ENGLAND_AND_WALES));
+    WorkingDays workingDays() {
+        return WorkingDays.englandAndWales();
     }
 
     @Produces
