@@ -38,6 +38,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -187,6 +189,22 @@ class CensusReturnTest {
         RestAssured.given().auth().oauth2(Tokens.teamManager(TEAM)).accept("application/json")
                 .get("/api/v1/census/csww").then().statusCode(403);
         RestAssured.given().accept("application/xml").get("/api/v1/census/csww").then().statusCode(401);
+    }
+
+    /** The working-day calendar knows 2018 to 2030: a reference date whose year reaches outside them is refused. */
+    @Test
+    void aReferenceDateOutsideTheCalendarsYearsIsRefusedNamingTheField() {
+        for (String date : List.of("2031-09-30", "2018-09-30")) {
+            for (String type : List.of("application/json", "application/xml")) {
+                RestAssured.given().auth().oauth2(Tokens.hrOfficer()).accept(type).queryParam("referenceDate", date)
+                        .get("/api/v1/census/csww").then().statusCode(400).contentType("application/problem+json")
+                        .body("violations[0].field", equalTo("referenceDate"),
+                                "violations[0].message", containsString("supported years 2018 to 2030"));
+            }
+        }
+        RestAssured.given().auth().oauth2(Tokens.hrOfficer()).accept("application/json")
+                .queryParam("referenceDate", "2018-09-30").get("/api/v1/census/csww").then()
+                .body("detail", containsString("collection year, 2017-10-01 to 2018-09-30"));
     }
 
     private static JsonPath report(String token) {

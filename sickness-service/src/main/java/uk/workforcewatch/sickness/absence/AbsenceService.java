@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import uk.workforcewatch.events.absence.AbsenceEpisodeEvent;
 import uk.workforcewatch.events.absence.AbsenceTopics;
 import uk.workforcewatch.outbox.Outbox;
+import uk.workforcewatch.problem.CalendarDates;
 import uk.workforcewatch.problem.ProblemException;
 import uk.workforcewatch.problem.Versions;
 import uk.workforcewatch.sickness.api.Page;
@@ -61,6 +62,11 @@ public class AbsenceService {
 
     @WithTransaction
     public Uni<AbsenceApi.AbsenceView> record(AbsenceApi.RecordAbsence request, Caller caller) {
+        CalendarDates.require("startDate", request.startDate());
+        CalendarDates.require("endDate", request.endDate());
+        if (request.returnInterview() != null) {
+            CalendarDates.require("returnInterview.heldOn", request.returnInterview().heldOn());
+        }
         if (request.endDate() != null && request.endDate().isBefore(request.startDate())) {
             throw ProblemException.invalid("endDate", "must not be before the start date " + request.startDate());
         }
@@ -128,6 +134,7 @@ public class AbsenceService {
 
     @WithTransaction
     public Uni<AbsenceApi.AbsenceView> end(UUID id, AbsenceApi.EndAbsence request, Caller caller) {
+        CalendarDates.require("endDate", request.endDate());
         return lock(id, request.version(), caller).chain(locked -> {
             AbsenceEpisode episode = locked.episode();
             if (!episode.isOpen()) {
@@ -147,6 +154,7 @@ public class AbsenceService {
     /** Records (or corrects) the return-to-work interview of an ended episode. */
     @WithTransaction
     public Uni<AbsenceApi.AbsenceView> recordReturnInterview(UUID id, AbsenceApi.ReturnInterview request, Caller caller) {
+        CalendarDates.require("heldOn", request.heldOn());
         return lock(id, request.version(), caller).chain(locked -> {
             AbsenceEpisode episode = locked.episode();
             if (episode.isOpen()) {
