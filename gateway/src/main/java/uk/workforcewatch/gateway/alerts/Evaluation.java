@@ -10,6 +10,7 @@ import uk.workforcewatch.events.alerts.Rule;
 import uk.workforcewatch.events.caseload.CaseStatus;
 import uk.workforcewatch.gateway.rules.Rules;
 import uk.workforcewatch.gateway.view.AbsenceEpisodeView;
+import uk.workforcewatch.gateway.view.AbsenceThresholdsView;
 import uk.workforcewatch.gateway.view.CaseView;
 import uk.workforcewatch.gateway.view.CaseloadView;
 import uk.workforcewatch.gateway.view.PostView;
@@ -50,14 +51,17 @@ public class Evaluation {
                 .chain(() -> CaseloadView.<CaseloadView>findById(workerId))
                 .chain(caseload -> WorkerAbsenceView.<WorkerAbsenceView>findById(workerId)
                         .chain(absence -> AbsenceEpisodeView.<AbsenceEpisodeView>list("workerId", workerId)
-                                .chain(episodes -> alerts.reconcile(workerId, Rules.WORKER_RULES,
-                                        rules.ofWorker(workerId, caseload, absence, episodes)))));
+                                .chain(episodes -> AbsenceThresholdsView.current()
+                                        .chain(thresholds -> alerts.reconcile(workerId, Rules.WORKER_RULES,
+                                                rules.ofWorker(workerId, caseload, absence, episodes, thresholds))))));
     }
 
     /** The episode row in hand is the subject's latest: its one consumer writes it and holds its row lock. */
     public Uni<Void> episode(AbsenceEpisodeView episode) {
         return alerts.lockSubject(episode.id)
-                .chain(() -> alerts.reconcile(episode.id, Rules.EPISODE_RULES, rules.ofEpisode(episode).stream().toList()));
+                .chain(AbsenceThresholdsView::current)
+                .chain(thresholds -> alerts.reconcile(episode.id, Rules.EPISODE_RULES,
+                        rules.ofEpisode(episode, thresholds).stream().toList()));
     }
 
     public Uni<Void> kase(CaseView kase) {

@@ -6,7 +6,10 @@ import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
 import java.time.Duration;
 
-/** Every threshold of the breach rules. */
+/**
+ * Every threshold of the breach rules but the absence thresholds (long-term, Bradford trigger, return-to-work
+ * interview), which sickness-service owns and sends on its events.
+ */
 @ConfigMapping(prefix = "rules")
 public interface RulesConfig {
 
@@ -33,17 +36,6 @@ public interface RulesConfig {
     @WithDefault("3")
     int absentWorkerAfterWorkingDays();
 
-    /** A worker's current absence episode of at least this many calendar days (to today) is long-term. */
-    @WithDefault("28")
-    int longTermAbsenceAfterDays();
-
-    /**
-     * An ended episode with no return-to-work interview recorded more than this many working days after the
-     * return day (the day after its last day absent) is a breach.
-     */
-    @WithDefault("3")
-    int returnInterviewOverdueAfterWorkingDays();
-
     /** A team that lost more than this fraction of its available working time to sickness in the window is a breach. */
     @WithDefault("0.06")
     BigDecimal teamSicknessRateThreshold();
@@ -51,10 +43,6 @@ public interface RulesConfig {
     /** The team sickness rate's window: this many calendar days ending today. */
     @WithDefault("28")
     int teamSicknessWindowDays();
-
-    /** A worker whose Bradford factor (52 weeks to today) is at or above this is a breach. */
-    @WithDefault("200")
-    long bradfordTrigger();
 
     /** How often the rules that depend on time are evaluated again. */
     @WithDefault("1m")

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import uk.workforcewatch.events.absence.AbsenceEpisodeEvent;
+import uk.workforcewatch.events.absence.AbsenceThresholds;
 import uk.workforcewatch.events.absence.AbsenceTopics;
 import uk.workforcewatch.outbox.Outbox;
 import uk.workforcewatch.problem.CalendarDates;
@@ -40,15 +41,17 @@ public class AbsenceService {
     private static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
 
     private final AbsenceConfig config;
+    private final AbsenceThresholds thresholds;
     private final WorkerAbsence workerAbsence;
     private final AbsenceViews views;
     private final AuditLog audit;
     private final Outbox outbox;
     private final Clock clock;
 
-    AbsenceService(AbsenceConfig config, WorkerAbsence workerAbsence, AbsenceViews views, AuditLog audit,
-                   Outbox outbox, Clock clock) {
+    AbsenceService(AbsenceConfig config, AbsenceThresholds thresholds, WorkerAbsence workerAbsence,
+                   AbsenceViews views, AuditLog audit, Outbox outbox, Clock clock) {
         this.config = config;
+        this.thresholds = thresholds;
         this.workerAbsence = workerAbsence;
         this.views = views;
         this.audit = audit;
@@ -268,6 +271,6 @@ public class AbsenceService {
     private Uni<AbsenceEpisode> publish(String type, AbsenceEpisode episode) {
         LOG.infof("%s episode=%s worker=%s version=%d", type, episode.id, episode.workerId, episode.version);
         return outbox.publish(AbsenceTopics.EPISODES, new AbsenceEpisodeEvent(UUID.randomUUID(), type, episode.id,
-                episode.version, clock.instant(), episode.state())).replaceWith(episode);
+                episode.version, clock.instant(), episode.state(), thresholds)).replaceWith(episode);
     }
 }
