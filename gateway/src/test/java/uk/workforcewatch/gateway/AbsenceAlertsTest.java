@@ -32,6 +32,7 @@ import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -252,6 +253,36 @@ class AbsenceAlertsTest {
         List<Map<String, Object>> fired = alertsOf(episode, "RETURN_TO_WORK_OVERDUE");
         assertEquals(1, fired.size());
         assertEquals(4, figures(fired.get(0)).get("workingDaysSinceReturn"));
+    }
+
+    /**
+     * History raises no alarm about the past: a back-filled episode ended in 2019 with no interview fires nothing;
+     * one ended ten working days ago fires, and resolves once its return day is more than the look-back window of
+     * 90 days (the default) behind today.
+     */
+    @Test
+    void aReturnToWorkInterviewOwedLongAgoIsHistoryNotAnAlarm() throws Throwable {
+        UUID team = UUID.randomUUID();
+        UUID longAgo = UUID.randomUUID();
+        Events.episode(longAgo, UUID.randomUUID(), team, 0, LocalDate.of(2019, 6, 10), LocalDate.of(2019, 6, 14),
+                Certification.SELF_CERTIFIED, null);
+        UUID recent = UUID.randomUUID();
+        LocalDate end = workingDaysBack(11);
+        Events.episode(recent, UUID.randomUUID(), team, 0, end.minusDays(2), end, Certification.SELF_CERTIFIED, null);
+        await().atMost(WAIT).until(() -> alertsOf(recent, "RETURN_TO_WORK_OVERDUE").size() == 1);
+        assertEquals(0L, episodeVersion(longAgo), "the back-filled episode is in the view");
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        assertEquals(0, alertsOf(longAgo, "RETURN_TO_WORK_OVERDUE").size(), "an interview owed since 2019");
+        assertEquals(workingDays.countAfter(end.plusDays(1), today()),
+                figures(alertsOf(recent, "RETURN_TO_WORK_OVERDUE").get(0)).get("workingDaysSinceReturn"));
+
+        TestClock.advance(Duration.ofDays(90 - ChronoUnit.DAYS.between(end.plusDays(1), today())));
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        assertEquals("FIRING", alertsOf(recent, "RETURN_TO_WORK_OVERDUE").get(0).get("status"), "90 days back: inside");
+        TestClock.advance(Duration.ofDays(1));
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        assertEquals("RESOLVED", alertsOf(recent, "RETURN_TO_WORK_OVERDUE").get(0).get("status"),
+                "91 days back: outside the window");
     }
 
     @Test

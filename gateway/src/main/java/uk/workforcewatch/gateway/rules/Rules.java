@@ -148,13 +148,17 @@ public class Rules {
 
     /**
      * An ended episode with no return-to-work interview recorded more than the working days it is due within
-     * after the return day, the day after the last day absent.
+     * after the return day, the day after the last day absent; only while the return day lies inside the
+     * obligation look-back window: an interview owed years ago is history, not today's alarm.
      */
     public Optional<Breach> ofEpisode(AbsenceEpisodeView episode, AbsenceThresholds thresholds) {
         if (thresholds == null || episode.endDate == null || episode.returnInterviewOn != null) {
             return Optional.empty();
         }
         LocalDate returnDay = episode.endDate.plusDays(1);
+        if (returnDay.isBefore(obligationWindowStart())) {
+            return Optional.empty();
+        }
         int days = workingDays.countAfter(returnDay, LocalDate.now(clock));
         int dueWithin = thresholds.returnInterviewDueWithinWorkingDays();
         if (days <= dueWithin) {
@@ -243,6 +247,11 @@ public class Rules {
                                 "threshold", config.teamAgencyRateThreshold()))));
         sicknessRate(teamId, workers, episodes).ifPresent(breaches::add);
         return breaches;
+    }
+
+    /** The earliest return day whose obligations (the return-to-work interview) are still judged. */
+    public LocalDate obligationWindowStart() {
+        return LocalDate.now(clock).minusDays(config.obligationLookBackDays());
     }
 
     /** The first day of the team sickness rate's window ending today. */

@@ -44,6 +44,14 @@ public interface RulesConfig {
     @WithDefault("28")
     int teamSicknessWindowDays();
 
+    /**
+     * Rules about an obligation owed after an absence (a return-to-work interview) look back this many calendar
+     * days: one whose return day lies further back never fires, so back-filled history raises no alarm about the
+     * past, and an alert open for it resolves as it passes out of the window.
+     */
+    @WithDefault("90")
+    int obligationLookBackDays();
+
     /** How often the rules that depend on time are evaluated again. */
     @WithDefault("1m")
     Duration unallocatedCheckEvery();
