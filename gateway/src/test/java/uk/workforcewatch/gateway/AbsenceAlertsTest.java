@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import uk.workforcewatch.calendar.WorkingDays;
+import uk.workforcewatch.events.absence.AbsenceThresholds;
 import uk.workforcewatch.events.absence.Certification;
 import uk.workforcewatch.events.alerts.AlertEvent;
 import uk.workforcewatch.events.alerts.AlertTopics;
@@ -31,6 +32,7 @@ import java.math.RoundingMode;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -253,6 +255,36 @@ class AbsenceAlertsTest {
         assertEquals(4, figures(fired.get(0)).get("workingDaysSinceReturn"));
     }
 
+    /**
+     * History raises no alarm about the past: a back-filled episode ended in 2019 with no interview fires nothing;
+     * one ended ten working days ago fires, and resolves once its return day is more than the look-back window of
+     * 90 days (the default) behind today.
+     */
+    @Test
+    void aReturnToWorkInterviewOwedLongAgoIsHistoryNotAnAlarm() throws Throwable {
+        UUID team = UUID.randomUUID();
+        UUID longAgo = UUID.randomUUID();
+        Events.episode(longAgo, UUID.randomUUID(), team, 0, LocalDate.of(2019, 6, 10), LocalDate.of(2019, 6, 14),
+                Certification.SELF_CERTIFIED, null);
+        UUID recent = UUID.randomUUID();
+        LocalDate end = workingDaysBack(11);
+        Events.episode(recent, UUID.randomUUID(), team, 0, end.minusDays(2), end, Certification.SELF_CERTIFIED, null);
+        await().atMost(WAIT).until(() -> alertsOf(recent, "RETURN_TO_WORK_OVERDUE").size() == 1);
+        assertEquals(0L, episodeVersion(longAgo), "the back-filled episode is in the view");
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        assertEquals(0, alertsOf(longAgo, "RETURN_TO_WORK_OVERDUE").size(), "an interview owed since 2019");
+        assertEquals(workingDays.countAfter(end.plusDays(1), today()),
+                figures(alertsOf(recent, "RETURN_TO_WORK_OVERDUE").get(0)).get("workingDaysSinceReturn"));
+
+        TestClock.advance(Duration.ofDays(90 - ChronoUnit.DAYS.between(end.plusDays(1), today())));
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        assertEquals("FIRING", alertsOf(recent, "RETURN_TO_WORK_OVERDUE").get(0).get("status"), "90 days back: inside");
+        TestClock.advance(Duration.ofDays(1));
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        assertEquals("RESOLVED", alertsOf(recent, "RETURN_TO_WORK_OVERDUE").get(0).get("status"),
+                "91 days back: outside the window");
+    }
+
     @Test
     void aBradfordFactorFiresOnceWhenItReachesTheTriggerAndResolvesWhenSpellsLeaveTheWindow() throws Throwable {
         UUID team = UUID.randomUUID();
@@ -295,6 +327,45 @@ class AbsenceAlertsTest {
         var events = EventLog.read(AlertTopics.ALERTS, AlertEvent.class, r -> r.key().equals(alerts.get(0).get("id")));
         assertEquals(List.of(AlertEvent.FIRED, AlertEvent.UPDATED, AlertEvent.RESOLVED),
                 events.stream().map(EventLog.Published::ceType).toList());
+    }
+
+    /**
+     * The absence rules judge by the thresholds sickness-service's events carry, the newest it has sent: with its
+     * Bradford trigger lowered to 100 three full weeks off (9 × 15 = 135) fire, and back at 200 they resolve.
+     */
+    @Test
+    void theThresholdsOnSicknessServicesEventsAreTheOnesTheRulesJudgeBy() throws Throwable {
+        UUID team = UUID.randomUUID();
+        UUID worker = UUID.randomUUID();
+        List<UUID> spells = new ArrayList<>();
+        LocalDate monday = today().minusWeeks(2).with(DayOfWeek.MONDAY);
+        for (int spell = 0; spell < 3; spell++) {
+            // a whole week of five working days, a month or more before the last
+            monday = monday.minusWeeks(4);
+            while (workingDays.countInclusive(monday, monday.plusDays(4)) < 5) {
+                monday = monday.minusWeeks(1);
+            }
+            spells.add(UUID.randomUUID());
+            Events.episode(spells.get(spell), worker, team, 0, monday, monday.plusDays(4), Certification.SELF_CERTIFIED,
+                    monday.plusDays(7));
+        }
+        UUID lastSpell = spells.get(2);
+        LocalDate lastMonday = monday;
+        for (UUID spell : spells) {
+            await().atMost(WAIT).until(() -> episodeVersion(spell) == 0);
+        }
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        assertEquals(0, alertsOf(worker, "BRADFORD_TRIGGER").size(), "135 is below the trigger of 200");
+
+        Events.episode(lastSpell, worker, team, 1, lastMonday, lastMonday.plusDays(4), Certification.SELF_CERTIFIED,
+                lastMonday.plusDays(7), new AbsenceThresholds(28, 100, 3));
+        await().atMost(WAIT).until(() -> alertsOf(worker, "BRADFORD_TRIGGER").size() == 1);
+        assertEquals(Map.of("score", 135, "spells", 3, "daysAbsent", 15, "trigger", 100),
+                figures(alertsOf(worker, "BRADFORD_TRIGGER").get(0)));
+
+        Events.episode(lastSpell, worker, team, 2, lastMonday, lastMonday.plusDays(4), Certification.SELF_CERTIFIED,
+                lastMonday.plusDays(7), Events.THRESHOLDS);
+        await().atMost(WAIT).until(() -> "RESOLVED".equals(alertsOf(worker, "BRADFORD_TRIGGER").get(0).get("status")));
     }
 
     @Test

@@ -37,14 +37,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The census return of a fixture council, built from events as staffing, caseload and sickness publish them, with
- * every figure worked by hand and the XML checked against the collection's schema. The council lives in 2016-17,
- * a stretch of time no other test touches: the reference date is 30 September 2017, the collection year runs from
- * 1 October 2016.
+ * every figure worked by hand and the XML checked against the collection's schema. The council lives in 2022-23,
+ * a stretch of time no other test touches, inside the working-day calendar's years, and with the weekdays of
+ * 2016-17 where it lived before: the reference date is 30 September 2023, the collection year runs from
+ * 1 October 2022.
  */
 @QuarkusTest
 @WithTestResource(value = ServiceTestEnvironment.class, scope = TestResourceScope.GLOBAL)
@@ -52,47 +55,47 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CensusReturnTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final String REFERENCE_DATE = "2017-09-30";
+    private static final String REFERENCE_DATE = "2023-09-30";
     private static final UUID TEAM = UUID.randomUUID();
 
     private static final PostState FILLED = post(Role.SOCIAL_WORKER, null);
     private static final PostState COVERED = post(Role.SOCIAL_WORKER, null);
-    private static final PostState REMOVED = post(Role.SENIOR_PRACTITIONER, LocalDate.of(2017, 6, 30));
+    private static final PostState REMOVED = post(Role.SENIOR_PRACTITIONER, LocalDate.of(2023, 6, 30));
     private static final PostState SUPPORT = post(Role.SUPPORT_WORKER, null);
 
     // Ann: in post all year, 1.0 then 0.8 from March, in the filled post, absent on the date
-    private static final WorkerState ANN = worker("Ann", Role.SOCIAL_WORKER, Employment.PERMANENT, "2015-04-01", null,
+    private static final WorkerState ANN = worker("Ann", Role.SOCIAL_WORKER, Employment.PERMANENT, "2021-04-01", null,
             "SW0000000001", StartOrigin.SOCIAL_WORK_OTHER_COUNCIL_ENGLAND, leeds(), null, CareerStage.FRONTLINE_PRACTITIONER,
-            period("2015-04-01", Role.SOCIAL_WORKER, "1.0", FILLED.id()),
-            period("2017-03-01", Role.SOCIAL_WORKER, "0.8", FILLED.id()));
+            period("2021-04-01", Role.SOCIAL_WORKER, "1.0", FILLED.id()),
+            period("2023-03-01", Role.SOCIAL_WORKER, "0.8", FILLED.id()));
     // Bob: a senior practitioner who left in the year
     private static final WorkerState BOB = leaver(worker("Bob", Role.SENIOR_PRACTITIONER, Employment.PERMANENT,
-            "2016-01-04", "2017-06-30", "SW0000000002", StartOrigin.NEWLY_QUALIFIED, leeds(), null, null,
-            period("2016-01-04", Role.SENIOR_PRACTITIONER, "1.0", REMOVED.id())));
+            "2022-01-04", "2023-06-30", "SW0000000002", StartOrigin.NEWLY_QUALIFIED, leeds(), null, null,
+            period("2022-01-04", Role.SENIOR_PRACTITIONER, "1.0", REMOVED.id())));
     // Cat: an ASYE starter in the year, her registration number mistyped
-    private static final WorkerState CAT = worker("Cat", Role.ASYE, Employment.PERMANENT, "2017-02-06", null,
+    private static final WorkerState CAT = worker("Cat", Role.ASYE, Employment.PERMANENT, "2023-02-06", null,
             "SW12345", StartOrigin.NEWLY_QUALIFIED, new Qualification("Open University", QualificationLevel.POSTGRADUATE),
-            null, null, period("2017-02-06", Role.ASYE, "1.0", null));
+            null, null, period("2023-02-06", Role.ASYE, "1.0", null));
     // Dan: agency, half time, covering the vacant post; no qualification recorded
-    private static final WorkerState DAN = worker("Dan", Role.SOCIAL_WORKER, Employment.AGENCY, "2017-05-01", null,
+    private static final WorkerState DAN = worker("Dan", Role.SOCIAL_WORKER, Employment.AGENCY, "2023-05-01", null,
             "SW0000000004", StartOrigin.AGENCY_OR_CONSULTANCY_ENGLAND, null, null, null,
-            period("2017-05-01", Role.SOCIAL_WORKER, "0.5", COVERED.id()));
+            period("2023-05-01", Role.SOCIAL_WORKER, "0.5", COVERED.id()));
     // Ida: a team manager the council counts as a middle manager
-    private static final WorkerState IDA = worker("Ida", Role.TEAM_MANAGER, Employment.PERMANENT, "2014-01-06", null,
+    private static final WorkerState IDA = worker("Ida", Role.TEAM_MANAGER, Employment.PERMANENT, "2020-01-06", null,
             "SW0000000009", StartOrigin.SOCIAL_WORK_OTHER_COUNCIL_ENGLAND, leeds(), CensusRole.MIDDLE_MANAGER,
-            CareerStage.PRACTICE_LEADER, period("2014-01-06", Role.TEAM_MANAGER, "1.0", null));
+            CareerStage.PRACTICE_LEADER, period("2020-01-06", Role.TEAM_MANAGER, "1.0", null));
     // not in the return: an agency worker gone before the date, a support worker, a leaver before the year, a
     // starter after the date
     private static final List<WorkerState> LEFT_OUT = List.of(
-            leaver(worker("Eve", Role.SOCIAL_WORKER, Employment.AGENCY, "2016-11-01", "2017-04-30", "SW0000000005",
+            leaver(worker("Eve", Role.SOCIAL_WORKER, Employment.AGENCY, "2022-11-01", "2023-04-30", "SW0000000005",
                     StartOrigin.AGENCY_OR_CONSULTANCY_ENGLAND, leeds(), null, null,
-                    period("2016-11-01", Role.SOCIAL_WORKER, "1.0", null))),
-            worker("Fay", Role.SUPPORT_WORKER, Employment.PERMANENT, "2015-01-05", null, null, null, null, null, null,
-                    period("2015-01-05", Role.SUPPORT_WORKER, "1.0", SUPPORT.id())),
-            leaver(worker("Gus", Role.SOCIAL_WORKER, Employment.PERMANENT, "2015-01-05", "2016-09-30", "SW0000000007",
-                    StartOrigin.NOT_KNOWN, leeds(), null, null, period("2015-01-05", Role.SOCIAL_WORKER, "1.0", null))),
-            worker("Hal", Role.SOCIAL_WORKER, Employment.PERMANENT, "2017-10-02", null, "SW0000000008",
-                    StartOrigin.NEWLY_QUALIFIED, leeds(), null, null, period("2017-10-02", Role.SOCIAL_WORKER, "1.0", null)));
+                    period("2022-11-01", Role.SOCIAL_WORKER, "1.0", null))),
+            worker("Fay", Role.SUPPORT_WORKER, Employment.PERMANENT, "2021-01-05", null, null, null, null, null, null,
+                    period("2021-01-05", Role.SUPPORT_WORKER, "1.0", SUPPORT.id())),
+            leaver(worker("Gus", Role.SOCIAL_WORKER, Employment.PERMANENT, "2021-01-05", "2022-09-30", "SW0000000007",
+                    StartOrigin.NOT_KNOWN, leeds(), null, null, period("2021-01-05", Role.SOCIAL_WORKER, "1.0", null))),
+            worker("Hal", Role.SOCIAL_WORKER, Employment.PERMANENT, "2023-10-02", null, "SW0000000008",
+                    StartOrigin.NEWLY_QUALIFIED, leeds(), null, null, period("2023-10-02", Role.SOCIAL_WORKER, "1.0", null)));
 
     @Test
     void theReturnIsTheCouncilsFactsOnTheDateInTheDepartmentsCodesAndPutRightKeepsToItsSchema() {
@@ -101,19 +104,19 @@ class CensusReturnTest {
         List.of(ANN, BOB, CAT, DAN, IDA).forEach(worker -> Events.worker(worker, 0));
         LEFT_OUT.forEach(worker -> Events.worker(worker, 0));
         // Ann holds two cases at the end of the date (one given to her that day); a third was taken from her that day
-        kase(List.of(held(ANN, "2017-01-03", null)));
-        kase(List.of(held(BOB, "2016-10-03", "2017-06-30"), held(ANN, "2017-09-30", null)));
-        kase(List.of(held(ANN, "2017-05-01", "2017-09-30")));
-        kase(List.of(held(CAT, "2017-03-01", null)));
+        kase(List.of(held(ANN, "2023-01-03", null)));
+        kase(List.of(held(BOB, "2022-10-03", "2023-06-30"), held(ANN, "2023-09-30", null)));
+        kase(List.of(held(ANN, "2023-05-01", "2023-09-30")));
+        kase(List.of(held(CAT, "2023-03-01", null)));
         for (int i = 0; i < 3; i++) {
-            kase(List.of(held(DAN, "2017-05-02", null)));
+            kase(List.of(held(DAN, "2023-05-02", null)));
         }
         // Ann off five working days in January at 1.0, and from Thursday 28 September at 0.8 (two working days
         // before the Saturday of the date, which she is absent on): 5.00 + 1.60
-        Events.episode(UUID.randomUUID(), ANN.id(), TEAM, 0, LocalDate.of(2017, 1, 9), LocalDate.of(2017, 1, 13),
-                Certification.SELF_CERTIFIED, LocalDate.of(2017, 1, 16));
-        Events.episode(UUID.randomUUID(), ANN.id(), TEAM, 0, LocalDate.of(2017, 9, 28), LocalDate.of(2017, 10, 6),
-                Certification.FIT_NOTE, LocalDate.of(2017, 10, 9));
+        Events.episode(UUID.randomUUID(), ANN.id(), TEAM, 0, LocalDate.of(2023, 1, 9), LocalDate.of(2023, 1, 13),
+                Certification.SELF_CERTIFIED, LocalDate.of(2023, 1, 16));
+        Events.episode(UUID.randomUUID(), ANN.id(), TEAM, 0, LocalDate.of(2023, 9, 28), LocalDate.of(2023, 10, 6),
+                Certification.FIT_NOTE, LocalDate.of(2023, 10, 9));
 
         // each kind of record comes on a topic and consumer of its own: wait until every one is in
         await().atMost(WAIT).untilAsserted(() -> {
@@ -131,7 +134,7 @@ class CensusReturnTest {
         String text = xmlText();
         XmlPath xml = new XmlPath(text);
         assertEquals("CSWW", xml.getString("Message.Header.CollectionDetails.Collection"));
-        assertEquals("2017", xml.getString("Message.Header.CollectionDetails.Year"));
+        assertEquals("2023", xml.getString("Message.Header.CollectionDetails.Year"));
         assertEquals(REFERENCE_DATE, xml.getString("Message.Header.CollectionDetails.ReferenceDate"));
         assertEquals("L", xml.getString("Message.Header.Source.SourceLevel"));
         assertEquals("999", xml.getString("Message.Header.Source.LEA"));
@@ -143,12 +146,12 @@ class CensusReturnTest {
 
         assertRecord(ann(text), Map.ofEntries(Map.entry("AgencyWorker", "0"), Map.entry("SWENo", "SW0000000001"),
                 Map.entry("FTE", "0.800000"), Map.entry("QualInst", "University of Leeds"), Map.entry("QualLevel", "1"),
-                Map.entry("OrgRole", "5"), Map.entry("RoleStartDate", "2015-04-01"), Map.entry("StartOrigin", "2"),
+                Map.entry("OrgRole", "5"), Map.entry("RoleStartDate", "2021-04-01"), Map.entry("StartOrigin", "2"),
                 Map.entry("FTE30", "0.800000"), Map.entry("Cases30", "2"), Map.entry("WorkingDaysLost", "6.60"),
                 Map.entry("Absat30Sept", "1"), Map.entry("ReasonAbsence", "SIC"), Map.entry("CFKSSstatus", "2")));
         assertRecord(worker(text, "SW0000000002"), Map.ofEntries(Map.entry("AgencyWorker", "0"),
-                Map.entry("FTE", "1.000000"), Map.entry("OrgRole", "4"), Map.entry("RoleStartDate", "2016-01-04"),
-                Map.entry("StartOrigin", "1"), Map.entry("RoleEndDate", "2017-06-30"),
+                Map.entry("FTE", "1.000000"), Map.entry("OrgRole", "4"), Map.entry("RoleStartDate", "2022-01-04"),
+                Map.entry("StartOrigin", "1"), Map.entry("RoleEndDate", "2023-06-30"),
                 Map.entry("LeaverDestination", "1"), Map.entry("ReasonLeave", "1"),
                 Map.entry("WorkingDaysLost", "0.00"), Map.entry("FTE30", ""), Map.entry("Cases30", ""),
                 Map.entry("Absat30Sept", ""), Map.entry("CFKSSstatus", "")));
@@ -163,7 +166,7 @@ class CensusReturnTest {
         // the figures are the census indicators on the date, worked by hand: in post Ann 0.8 + Cat 1.0 + Ida 1.0
         JsonPath report = report(Tokens.seniorManager());
         assertEquals(REFERENCE_DATE, report.getString("referenceDate"));
-        assertEquals("2016-10-01", report.getString("collectionYearFrom"));
+        assertEquals("2022-10-01", report.getString("collectionYearFrom"));
         assertEquals(1, report.getInt("agencyWorkerRecords"));
         assertFigure("2.8", report.get("figures.fteInPost"));
         assertFigure("1.0", report.get("figures.leaverFte"));
@@ -189,6 +192,22 @@ class CensusReturnTest {
         RestAssured.given().auth().oauth2(Tokens.teamManager(TEAM)).accept("application/json")
                 .get("/api/v1/census/csww").then().statusCode(403);
         RestAssured.given().accept("application/xml").get("/api/v1/census/csww").then().statusCode(401);
+    }
+
+    /** The working-day calendar knows 2018 to 2030: a reference date whose year reaches outside them is refused. */
+    @Test
+    void aReferenceDateOutsideTheCalendarsYearsIsRefusedNamingTheField() {
+        for (String date : List.of("2031-09-30", "2018-09-30")) {
+            for (String type : List.of("application/json", "application/xml")) {
+                RestAssured.given().auth().oauth2(Tokens.hrOfficer()).accept(type).queryParam("referenceDate", date)
+                        .get("/api/v1/census/csww").then().statusCode(400).contentType("application/problem+json")
+                        .body("violations[0].field", equalTo("referenceDate"),
+                                "violations[0].message", containsString("supported years 2018 to 2030"));
+            }
+        }
+        RestAssured.given().auth().oauth2(Tokens.hrOfficer()).accept("application/json")
+                .queryParam("referenceDate", "2018-09-30").get("/api/v1/census/csww").then()
+                .body("detail", containsString("collection year, 2017-10-01 to 2018-09-30"));
     }
 
     private static JsonPath report(String token) {
@@ -243,7 +262,7 @@ class CensusReturnTest {
     }
 
     private static PostState post(Role role, LocalDate removedOn) {
-        return new PostState(UUID.randomUUID(), TEAM, role, BigDecimal.ONE, LocalDate.of(2015, 1, 1), removedOn,
+        return new PostState(UUID.randomUUID(), TEAM, role, BigDecimal.ONE, LocalDate.of(2021, 1, 1), removedOn,
                 List.of());
     }
 
@@ -284,8 +303,8 @@ class CensusReturnTest {
         CaseAllocation last = allocations.get(allocations.size() - 1);
         boolean held = last.endedOn() == null;
         Events.kase(new CaseState(id, "C-" + id.toString().substring(0, 8), CaseCategory.CIN, TEAM,
-                held ? CaseStatus.OPEN : CaseStatus.CLOSED, held ? last.workerId() : null, LocalDate.of(2016, 10, 3),
-                null, held ? null : LocalDate.of(2017, 9, 30), held ? null : "Closed in the fixture",
+                held ? CaseStatus.OPEN : CaseStatus.CLOSED, held ? last.workerId() : null, LocalDate.of(2022, 10, 3),
+                null, held ? null : LocalDate.of(2023, 9, 30), held ? null : "Closed in the fixture",
                 allocations.size(), allocations), 0);
     }
 }

@@ -3,6 +3,7 @@ package uk.workforcewatch.gateway;
 import uk.workforcewatch.events.absence.AbsenceEpisodeEvent;
 import uk.workforcewatch.events.absence.AbsenceEpisodeState;
 import uk.workforcewatch.events.absence.AbsenceReason;
+import uk.workforcewatch.events.absence.AbsenceThresholds;
 import uk.workforcewatch.events.absence.AbsenceTopics;
 import uk.workforcewatch.events.absence.Certification;
 import uk.workforcewatch.events.absence.WorkerAbsenceEvent;
@@ -37,6 +38,9 @@ import java.util.UUID;
 
 /** Publishes the services' events, from the contract, to the real broker, as the services would. */
 public final class Events {
+
+    /** sickness-service's default thresholds, which its absence events carry. */
+    public static final AbsenceThresholds THRESHOLDS = new AbsenceThresholds(28, 200, 3);
 
     private Events() {
     }
@@ -128,17 +132,23 @@ public final class Events {
         boolean absent = since != null;
         EventLog.publish(AbsenceTopics.WORKER_ABSENCE, new WorkerAbsenceEvent(UUID.randomUUID(),
                 WorkerAbsenceEvent.CHANGED, worker, version, Instant.now(),
-                new WorkerAbsenceState(worker, team, absent, since, absent ? episode : null)));
+                new WorkerAbsenceState(worker, team, absent, since, absent ? episode : null), THRESHOLDS));
     }
 
-    /** An absence episode as it stands, with a reason as sickness-service publishes it. */
+    /** An absence episode as it stands, with a reason and the default thresholds as sickness-service publishes it. */
     public static void episode(UUID id, UUID worker, UUID team, long version, LocalDate start, LocalDate end,
                                Certification certification, LocalDate interviewOn) {
+        episode(id, worker, team, version, start, end, certification, interviewOn, THRESHOLDS);
+    }
+
+    /** An absence episode published by a sickness-service with these thresholds. */
+    public static void episode(UUID id, UUID worker, UUID team, long version, LocalDate start, LocalDate end,
+                               Certification certification, LocalDate interviewOn, AbsenceThresholds thresholds) {
         String type = interviewOn != null ? AbsenceEpisodeEvent.RETURN_INTERVIEW_RECORDED
                 : end != null ? AbsenceEpisodeEvent.ENDED
                 : version == 0 ? AbsenceEpisodeEvent.STARTED : AbsenceEpisodeEvent.CHANGED;
         EventLog.publish(AbsenceTopics.EPISODES, new AbsenceEpisodeEvent(UUID.randomUUID(), type, id, version,
                 Instant.now(), new AbsenceEpisodeState(id, worker, team, start, end, AbsenceReason.STRESS_MENTAL_HEALTH,
-                certification, interviewOn, interviewOn == null ? null : "Team manager")));
+                certification, interviewOn, interviewOn == null ? null : "Team manager"), thresholds));
     }
 }

@@ -141,6 +141,7 @@ class GatewayApiTest {
                 at("GET",    "/api/v1/return-interviews/due?teamId={team}",           NO_BODY,                     403, 200, 200, 403),
                 at("GET",    "/api/v1/return-interviews/timeliness?" + YEAR + "&teamId={team}", NO_BODY,           200, 200, 200, 403),
                 at("GET",    "/api/v1/absence-audit",                                 NO_BODY,                     200, 200, 403, 403),
+                at("GET",    "/api/v1/absence-thresholds",                            NO_BODY,                     200, 200, 200, 200), // the council's, no one's record
 
                 // the gateway's own: alerts and monitoring for managers (a team manager their team), HR its share
                 at("GET",    "/api/v1/alerts",                                        NO_BODY,                     200, 200, 200, 200), // each sees their own

@@ -18,12 +18,14 @@ import jakarta.ws.rs.core.Response;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import uk.workforcewatch.calendar.DateOutsideCalendarException;
 
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -60,6 +62,17 @@ public class ProblemMappers {
                 : List.of(new Problem.Violation(field, message));
         return respond(Problem.of(400, "Unreadable request body",
                 field.isEmpty() ? message : field + ": " + message, violations));
+    }
+
+    /**
+     * A count reached a date the working-day calendar does not know: the date came from the request (one not
+     * checked up front by its field), so it is the client's to change, and the answer says which years will do.
+     */
+    @ServerExceptionMapper
+    public Response outsideCalendar(DateOutsideCalendarException e) {
+        return respond(new ProblemException(400, "Date outside the calendar", e.getMessage(), List.of(),
+                Map.of("supportedYears", Map.of("first", e.supportedYears().first(),
+                        "last", e.supportedYears().last()))).toProblem());
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})

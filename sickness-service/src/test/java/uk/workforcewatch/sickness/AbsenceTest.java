@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import uk.workforcewatch.events.absence.AbsenceEpisodeEvent;
 import uk.workforcewatch.events.absence.AbsenceReason;
+import uk.workforcewatch.events.absence.AbsenceThresholds;
 import uk.workforcewatch.events.absence.AbsenceTopics;
 import uk.workforcewatch.events.absence.Certification;
 import uk.workforcewatch.events.absence.WorkerAbsenceEvent;
@@ -73,6 +74,8 @@ class AbsenceTest {
         assertEquals(Certification.FIT_NOTE, last.certification());
         assertEquals(today().minusDays(1), last.endDate());
         assertEquals(today(), last.returnInterviewOn());
+        AbsenceThresholds configured = new AbsenceThresholds(28, 200, 3);
+        assertTrue(episodes.stream().allMatch(e -> configured.equals(e.event().thresholds())), "the thresholds travel");
 
         var statuses = EventLog.awaitRecords(AbsenceTopics.WORKER_ABSENCE, worker.toString(), 2,
                 WorkerAbsenceEvent.class, WAIT);
@@ -84,6 +87,7 @@ class AbsenceTest {
         assertFalse(statuses.get(1).event().absence().absent());
         assertNull(statuses.get(1).event().absence().since());
         assertEquals(WorkerAbsenceEvent.CHANGED, statuses.get(1).ceType());
+        assertTrue(statuses.stream().allMatch(e -> configured.equals(e.event().thresholds())), "the thresholds travel");
     }
 
     @Test

@@ -3,6 +3,7 @@ package uk.workforcewatch.sickness;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 import uk.workforcewatch.testing.ServiceTestEnvironment;
 
@@ -162,5 +163,44 @@ class RefusalsTest {
             pool.shutdownNow();
         }
         hr().queryParam("workerId", worker).get("/api/v1/absences").then().body("total", equalTo(1));
+    }
+    /** The working-day calendar knows 2018 to 2030: a request's date outside them is refused naming the field. */
+    @Test
+    void aDateOutsideTheCalendarsYearsIsRefusedNamingTheFieldAndTheSupportedYears() {
+        UUID worker = Staffing.worker(Staffing.team(), "1.0");
+        String years = "supported years 2018 to 2030";
+        outsideCalendar(record(hr(), worker, LocalDate.parse("2031-01-06"), null), "startDate");
+        outsideCalendar(record(hr(), worker, LocalDate.parse("2017-12-29"), LocalDate.parse("2018-01-03")),
+                "startDate");
+        outsideCalendar(record(hr(), worker, MONDAY, LocalDate.parse("2031-01-06")), "endDate");
+        Map<String, Object> withInterview = episode(worker, MONDAY, FRIDAY, "INFECTION", "SELF_CERTIFIED");
+        withInterview.put("returnInterview", Map.of("heldOn", "2031-01-06", "heldBy", "R. Manager"));
+        outsideCalendar(hr().body(withInterview).post("/api/v1/absences").then(), "returnInterview.heldOn");
+        hr().queryParam("workerId", worker).get("/api/v1/absences").then().body("total", equalTo(0));
+
+        String id = recorded(worker, MONDAY, null);
+        outsideCalendar(hr().body(Map.of("endDate", "2031-01-06")).post("/api/v1/absences/" + id + "/end").then(),
+                "endDate");
+        outsideCalendar(hr().queryParam("asOf", "2017-06-30").get("/api/v1/absences/" + id).then(), "asOf");
+        hr().body(Map.of("endDate", FRIDAY.toString())).post("/api/v1/absences/" + id + "/end").then().statusCode(200);
+        outsideCalendar(hr().body(Map.of("heldOn", "2031-01-06", "heldBy", "R. Manager"))
+                .post("/api/v1/absences/" + id + "/return-interview").then(), "heldOn");
+
+        outsideCalendar(hr().queryParams(Map.of("from", "2017-12-01", "to", "2018-11-30", "groupBy", "MONTH"))
+                .get("/api/v1/absence-trends").then(), "from");
+        outsideCalendar(hr().queryParams(Map.of("from", "2030-06-01", "to", "2031-05-31", "groupBy", "MONTH"))
+                .get("/api/v1/absence-trends").then(), "to");
+        outsideCalendar(hr().queryParams(Map.of("from", "2017-12-01", "to", "2018-11-30"))
+                .get("/api/v1/return-interviews/timeliness").then(), "from");
+        for (String path : List.of("/api/v1/long-term-absences", "/api/v1/bradford-factors",
+                "/api/v1/return-interviews/due")) {
+            outsideCalendar(hr().queryParam("asOf", "2031-01-06").get(path).then(), "asOf")
+                    .body("detail", containsString(years));
+        }
+    }
+
+    private static ValidatableResponse outsideCalendar(ValidatableResponse response, String field) {
+        return problem(response, 400).body("violations[0].field", equalTo(field),
+                "violations[0].message", containsString("supported years 2018 to 2030"));
     }
 }

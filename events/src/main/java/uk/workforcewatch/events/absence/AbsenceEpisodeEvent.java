@@ -5,9 +5,12 @@ import uk.workforcewatch.events.DomainEvent;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A change of an absence episode, with its full new state. Published to {@link AbsenceTopics#EPISODES}. */
+/**
+ * A change of an absence episode, with its full new state and the thresholds in force when it was published
+ * ({@code thresholds} empty in events from before they travelled). Published to {@link AbsenceTopics#EPISODES}.
+ */
 public record AbsenceEpisodeEvent(UUID eventId, String type, UUID aggregateId, long version, Instant occurredAt,
-                                  AbsenceEpisodeState episode) implements DomainEvent {
+                                  AbsenceEpisodeState episode, AbsenceThresholds thresholds) implements DomainEvent {
 
     public static final String STARTED = "AbsenceStarted";
     public static final String CHANGED = "AbsenceChanged";

@@ -9,22 +9,27 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AbsenceEventJsonTest {
 
+    private static final AbsenceThresholds THRESHOLDS = new AbsenceThresholds(28, 200, 3);
+
     @Test
-    void anOpenEpisodeSurvivesTheRoundTripWithItsEmptyFields() {
+    void anOpenEpisodeSurvivesTheRoundTripWithItsEmptyFieldsAndTheThresholds() {
         UUID id = UUID.randomUUID();
         AbsenceEpisodeState state = new AbsenceEpisodeState(id, UUID.randomUUID(), UUID.randomUUID(),
                 LocalDate.of(2025, 3, 3), null, AbsenceReason.MUSCULOSKELETAL, Certification.SELF_CERTIFIED, null, null);
         AbsenceEpisodeEvent event = new AbsenceEpisodeEvent(UUID.randomUUID(), AbsenceEpisodeEvent.STARTED, id, 0,
-                Instant.parse("2025-03-03T09:00:00Z"), state);
+                Instant.parse("2025-03-03T09:00:00Z"), state, THRESHOLDS);
 
         String json = EventJson.write(event);
 
         assertTrue(json.contains("\"startDate\":\"2025-03-03\""), json);
         assertTrue(json.contains("\"reason\":\"MUSCULOSKELETAL\""), json);
+        assertTrue(json.contains("\"thresholds\":{\"longTermAfterDays\":28,\"bradfordTrigger\":200,"
+                + "\"returnInterviewDueWithinWorkingDays\":3}"), json);
         assertEquals(event, EventJson.read(json.getBytes(StandardCharsets.UTF_8), AbsenceEpisodeEvent.class));
     }
 
@@ -33,9 +38,26 @@ class AbsenceEventJsonTest {
         UUID worker = UUID.randomUUID();
         WorkerAbsenceEvent event = new WorkerAbsenceEvent(UUID.randomUUID(), WorkerAbsenceEvent.CHANGED, worker, 1,
                 Instant.parse("2025-03-03T09:00:00Z"),
-                new WorkerAbsenceState(worker, UUID.randomUUID(), true, LocalDate.of(2025, 3, 3), UUID.randomUUID()));
+                new WorkerAbsenceState(worker, UUID.randomUUID(), true, LocalDate.of(2025, 3, 3), UUID.randomUUID()),
+                THRESHOLDS);
 
         assertEquals(event, EventJson.read(EventJson.write(event).getBytes(StandardCharsets.UTF_8),
                 WorkerAbsenceEvent.class));
+    }
+
+    /** Events published before the thresholds travelled read as before, with none. */
+    @Test
+    void eventsWithoutThresholdsReadWithNone() {
+        String episode = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"AbsenceEnded\",\"aggregateId\":\""
+                + UUID.randomUUID() + "\",\"version\":1,\"occurredAt\":\"2025-03-03T09:00:00Z\",\"episode\":{\"id\":\""
+                + UUID.randomUUID() + "\",\"startDate\":\"2025-03-03\",\"endDate\":\"2025-03-04\"}}";
+        String status = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"WorkerAbsenceChanged\",\"aggregateId\":\""
+                + UUID.randomUUID() + "\",\"version\":0,\"occurredAt\":\"2025-03-03T09:00:00Z\",\"absence\":{\"absent\":false}}";
+
+        AbsenceEpisodeEvent read = EventJson.read(episode.getBytes(StandardCharsets.UTF_8), AbsenceEpisodeEvent.class);
+
+        assertEquals(LocalDate.of(2025, 3, 4), read.episode().endDate());
+        assertNull(read.thresholds());
+        assertNull(EventJson.read(status.getBytes(StandardCharsets.UTF_8), WorkerAbsenceEvent.class).thresholds());
     }
 }

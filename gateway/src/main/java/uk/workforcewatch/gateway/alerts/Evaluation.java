@@ -10,6 +10,7 @@ import uk.workforcewatch.events.alerts.Rule;
 import uk.workforcewatch.events.caseload.CaseStatus;
 import uk.workforcewatch.gateway.rules.Rules;
 import uk.workforcewatch.gateway.view.AbsenceEpisodeView;
+import uk.workforcewatch.gateway.view.AbsenceThresholdsView;
 import uk.workforcewatch.gateway.view.CaseView;
 import uk.workforcewatch.gateway.view.CaseloadView;
 import uk.workforcewatch.gateway.view.PostView;
@@ -50,14 +51,17 @@ public class Evaluation {
                 .chain(() -> CaseloadView.<CaseloadView>findById(workerId))
                 .chain(caseload -> WorkerAbsenceView.<WorkerAbsenceView>findById(workerId)
                         .chain(absence -> AbsenceEpisodeView.<AbsenceEpisodeView>list("workerId", workerId)
-                                .chain(episodes -> alerts.reconcile(workerId, Rules.WORKER_RULES,
-                                        rules.ofWorker(workerId, caseload, absence, episodes)))));
+                                .chain(episodes -> AbsenceThresholdsView.current()
+                                        .chain(thresholds -> alerts.reconcile(workerId, Rules.WORKER_RULES,
+                                                rules.ofWorker(workerId, caseload, absence, episodes, thresholds))))));
     }
 
     /** The episode row in hand is the subject's latest: its one consumer writes it and holds its row lock. */
     public Uni<Void> episode(AbsenceEpisodeView episode) {
         return alerts.lockSubject(episode.id)
-                .chain(() -> alerts.reconcile(episode.id, Rules.EPISODE_RULES, rules.ofEpisode(episode).stream().toList()));
+                .chain(AbsenceThresholdsView::current)
+                .chain(thresholds -> alerts.reconcile(episode.id, Rules.EPISODE_RULES,
+                        rules.ofEpisode(episode, thresholds).stream().toList()));
     }
 
     public Uni<Void> kase(CaseView kase) {
@@ -116,7 +120,8 @@ public class Evaluation {
     /**
      * Absences cross their thresholds as days pass, and an end recorded ahead comes: look again at every
      * worker absent or with an episode not yet over, or with an absence alert open, a transaction per worker;
-     * at every ended episode with no interview recorded, a transaction per episode, so the working days
+     * at every ended episode with no interview recorded whose return day is inside the obligation window, or
+     * with an alert open (it resolves as it leaves the window), a transaction per episode, so the working days
      * since the return stay current (as the hours of a waiting case do); and at every team whose sickness rate
      * may have moved with the window (see {@link #sicknessTeams}).
      */
@@ -129,18 +134,33 @@ public class Evaluation {
                 .chain(absent -> AbsenceEpisodeView.<AbsenceEpisodeView>list("endDate is null or endDate >= ?1", today)
                         .chain(current -> Alert.<Alert>list("status <> ?1 and rule in ?2", AlertStatus.RESOLVED,
                                         Rules.WORKER_ABSENCE_RULES)
-                                .chain(open -> AbsenceEpisodeView.<AbsenceEpisodeView>list(
-                                                "endDate is not null and returnInterviewOn is null")
-                                        .map(ended -> {
+                                .chain(open -> awaitingInterview()
+                                        .map(episodes -> {
                                             Set<UUID> workers = new TreeSet<>();
                                             absent.forEach(a -> workers.add(a.workerId));
                                             current.forEach(e -> workers.add(e.workerId));
                                             open.forEach(a -> workers.add(a.subjectId));
-                                            return new Subjects(workers, ended.stream().map(e -> e.id).toList());
+                                            return new Subjects(workers, episodes);
                                         })))))
                 .chain(subjects -> evaluateWorkers(subjects.workers()).chain(() -> evaluateEpisodes(subjects.episodes())))
                 .chain(() -> Panache.withSession(this::sicknessTeams))
                 .chain(this::evaluateTeams);
+    }
+
+    /** Ended episodes with no interview returned inside the obligation window, and those with an alert open. */
+    private Uni<Set<UUID>> awaitingInterview() {
+        // the return day is the day after the end
+        LocalDate earliestEndJudged = rules.obligationWindowStart().minusDays(1);
+        return AbsenceEpisodeView.<AbsenceEpisodeView>list(
+                        "endDate >= ?1 and returnInterviewOn is null", earliestEndJudged)
+                .chain(ended -> Alert.<Alert>list("status <> ?1 and rule in ?2", AlertStatus.RESOLVED,
+                                Rules.EPISODE_RULES)
+                        .map(open -> {
+                            Set<UUID> episodes = new TreeSet<>();
+                            ended.forEach(e -> episodes.add(e.id));
+                            open.forEach(a -> episodes.add(a.subjectId));
+                            return episodes;
+                        }));
     }
 
     /** Teams with a worker whose episode reaches into the window, or with a sickness alert open. */
@@ -165,7 +185,7 @@ public class Evaluation {
         return all;
     }
 
-    private record Subjects(Set<UUID> workers, List<UUID> episodes) {
+    private record Subjects(Set<UUID> workers, Set<UUID> episodes) {
     }
 
     private Uni<Void> evaluateWorkers(Set<UUID> ids) {
@@ -176,7 +196,7 @@ public class Evaluation {
         return all;
     }
 
-    private Uni<Void> evaluateEpisodes(List<UUID> ids) {
+    private Uni<Void> evaluateEpisodes(Set<UUID> ids) {
         Uni<Void> all = Uni.createFrom().voidItem();
         for (UUID id : ids) {
             all = all.chain(() -> Panache.withTransaction(() -> AbsenceEpisodeView.<AbsenceEpisodeView>findById(id,

@@ -17,6 +17,7 @@ import uk.workforcewatch.census.AverageCaseload;
 import uk.workforcewatch.census.Indicators;
 import uk.workforcewatch.gateway.audit.AuditAction;
 import uk.workforcewatch.gateway.audit.AuditLog;
+import uk.workforcewatch.problem.CalendarDates;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -93,8 +94,12 @@ public class CensusResource {
                 });
     }
 
+    /** The date asked for, else the default; its collection year must lie within the working-day calendar's years. */
     private LocalDate orDefault(LocalDate referenceDate) {
-        return referenceDate != null ? referenceDate : returns.defaultReferenceDate();
+        LocalDate date = referenceDate != null ? referenceDate : returns.defaultReferenceDate();
+        CalendarDates.requirePeriod("referenceDate", "its collection year", CensusAssembler.collectionYearStart(date),
+                date);
+        return date;
     }
 
     private Uni<Void> audited(LocalDate date, CensusAssembler.Census census, String what) {

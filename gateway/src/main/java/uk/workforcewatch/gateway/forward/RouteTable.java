@@ -29,6 +29,7 @@ public final class RouteTable {
             Map.entry("long-term-absences", Service.SICKNESS),
             Map.entry("bradford-factors", Service.SICKNESS),
             Map.entry("return-interviews", Service.SICKNESS),
+            Map.entry("absence-thresholds", Service.SICKNESS),
             // sickness-service's audit log, renamed from /audit, which becomes the gateway's own
             Map.entry("absence-audit", Service.SICKNESS));
 

@@ -4,12 +4,12 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import uk.workforcewatch.calendar.WorkingDays;
 
-/** The working-day calendar of the rules: the configured bank holidays, else those of England and Wales. */
+/** The working-day calendar of the rules and the census: the calendar module's, the one every service counts with. */
 public class Calendar {
 
     @Produces
     @Singleton
-    WorkingDays workingDays(RulesConfig config) {
-        return new WorkingDays(config.bankHolidays().orElse(WorkingDays.ENGLAND_AND_WALES));
+    WorkingDays workingDays() {
+        return WorkingDays.englandAndWales();
     }
 }

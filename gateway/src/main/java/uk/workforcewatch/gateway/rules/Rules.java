@@ -3,6 +3,7 @@ package uk.workforcewatch.gateway.rules;
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.workforcewatch.calendar.BradfordFactor;
 import uk.workforcewatch.calendar.WorkingDays;
+import uk.workforcewatch.events.absence.AbsenceThresholds;
 import uk.workforcewatch.events.absence.Certification;
 import uk.workforcewatch.events.alerts.Rule;
 import uk.workforcewatch.events.alerts.Severity;
@@ -35,6 +36,7 @@ import java.util.stream.Collectors;
 /**
  * The breach rules: each looks at one subject (a worker's caseload and absence, a case, a team's staffing,
  * an absence episode) as it stands and says which rules hold, with their figures. Pure, apart from the clock.
+ * The absence rules judge by sickness-service's thresholds, as its events carried them: none yet, nothing judged.
  */
 @ApplicationScoped
 public class Rules {
@@ -62,14 +64,17 @@ public class Rules {
 
     /**
      * Every rule of a worker: their caseload's limits, cases held while absent, a long-term absence, their
-     * Bradford factor. Any of the three may be missing (a worker never absent has no absence row).
+     * Bradford factor. Any of the three views may be missing (a worker never absent has no absence row), and the
+     * thresholds too (no absence event has brought them yet).
      */
     public List<Breach> ofWorker(UUID workerId, CaseloadView caseload, WorkerAbsenceView absence,
-                                 List<AbsenceEpisodeView> episodes) {
+                                 List<AbsenceEpisodeView> episodes, AbsenceThresholds thresholds) {
         List<Breach> breaches = new ArrayList<>(caseload == null ? List.of() : ofCaseload(caseload));
         ofAbsentWorker(absence, caseload).ifPresent(breaches::add);
-        ofLongTermAbsence(workerId, absence, episodes).ifPresent(breaches::add);
-        ofBradfordFactor(workerId, absence, episodes).ifPresent(breaches::add);
+        if (thresholds != null) {
+            ofLongTermAbsence(workerId, absence, episodes, thresholds).ifPresent(breaches::add);
+            ofBradfordFactor(workerId, absence, episodes, thresholds).ifPresent(breaches::add);
+        }
         return breaches;
     }
 
@@ -78,20 +83,21 @@ public class Rules {
      * it stays there, so a later absence changes its figures, never fires it again; it resolves when spells
      * leave the window. Team: the worker's now, else that of their latest episode.
      */
-    public Optional<Breach> ofBradfordFactor(UUID workerId, WorkerAbsenceView absence,
-                                             List<AbsenceEpisodeView> episodes) {
+    Optional<Breach> ofBradfordFactor(UUID workerId, WorkerAbsenceView absence, List<AbsenceEpisodeView> episodes,
+                                      AbsenceThresholds thresholds) {
         BradfordFactor factor = new BradfordFactor(workingDays, LocalDate.now(clock));
         episodes.forEach(e -> factor.add(e.startDate, e.endDate));
-        if (factor.spells() == 0 || factor.score() < config.bradfordTrigger()) {
+        int trigger = thresholds.bradfordTrigger();
+        if (factor.spells() == 0 || factor.score() < trigger) {
             return Optional.empty();
         }
         UUID team = absence != null && absence.teamId != null ? absence.teamId
                 : episodes.stream().max(Comparator.comparing(e -> e.startDate)).map(e -> e.teamId).orElse(null);
         return Optional.of(new Breach(Rule.BRADFORD_TRIGGER, Breach.WORKER, workerId, team, Severity.MEDIUM,
                 "Bradford factor " + factor.score() + " (" + factor.spells() + " spells, " + factor.daysAbsent()
-                        + " working days in 52 weeks), trigger " + config.bradfordTrigger(),
+                        + " working days in 52 weeks), trigger " + trigger,
                 figures("score", factor.score(), "spells", factor.spells(), "daysAbsent", factor.daysAbsent(),
-                        "trigger", config.bradfordTrigger())));
+                        "trigger", trigger)));
     }
 
     /**
@@ -119,8 +125,8 @@ public class Rules {
      * The worker's episode that covers today has lasted the threshold of calendar days or more, counted from
      * its first day to today. The alert is the team's the worker is in now, else the episode's.
      */
-    public Optional<Breach> ofLongTermAbsence(UUID workerId, WorkerAbsenceView absence,
-                                              List<AbsenceEpisodeView> episodes) {
+    Optional<Breach> ofLongTermAbsence(UUID workerId, WorkerAbsenceView absence, List<AbsenceEpisodeView> episodes,
+                                       AbsenceThresholds thresholds) {
         LocalDate today = LocalDate.now(clock);
         Optional<AbsenceEpisodeView> current = episodes.stream().filter(e -> e.coversDay(today))
                 .min(Comparator.comparing(e -> e.startDate));
@@ -129,7 +135,7 @@ public class Rules {
         }
         AbsenceEpisodeView episode = current.get();
         int days = Math.toIntExact(ChronoUnit.DAYS.between(episode.startDate, today) + 1);
-        if (days < config.longTermAbsenceAfterDays()) {
+        if (days < thresholds.longTermAfterDays()) {
             return Optional.empty();
         }
         boolean fitNote = episode.certification == Certification.FIT_NOTE;
@@ -141,16 +147,21 @@ public class Rules {
     }
 
     /**
-     * An ended episode with no return-to-work interview recorded more than the threshold of working days
-     * after the return day, the day after the last day absent.
+     * An ended episode with no return-to-work interview recorded more than the working days it is due within
+     * after the return day, the day after the last day absent; only while the return day lies inside the
+     * obligation look-back window: an interview owed years ago is history, not today's alarm.
      */
-    public Optional<Breach> ofEpisode(AbsenceEpisodeView episode) {
-        if (episode.endDate == null || episode.returnInterviewOn != null) {
+    public Optional<Breach> ofEpisode(AbsenceEpisodeView episode, AbsenceThresholds thresholds) {
+        if (thresholds == null || episode.endDate == null || episode.returnInterviewOn != null) {
             return Optional.empty();
         }
         LocalDate returnDay = episode.endDate.plusDays(1);
+        if (returnDay.isBefore(obligationWindowStart())) {
+            return Optional.empty();
+        }
         int days = workingDays.countAfter(returnDay, LocalDate.now(clock));
-        if (days <= config.returnInterviewOverdueAfterWorkingDays()) {
+        int dueWithin = thresholds.returnInterviewDueWithinWorkingDays();
+        if (days <= dueWithin) {
             return Optional.empty();
         }
         return Optional.of(new Breach(Rule.RETURN_TO_WORK_OVERDUE, Breach.EPISODE, episode.id, episode.teamId,
@@ -158,7 +169,7 @@ public class Rules {
                         + " working days later",
                 figures("workerId", episode.workerId.toString(), "returnDay", returnDay.toString(),
                         "workingDaysSinceReturn", days,
-                        "thresholdWorkingDays", config.returnInterviewOverdueAfterWorkingDays())));
+                        "thresholdWorkingDays", dueWithin)));
     }
 
     public List<Breach> ofCaseload(CaseloadView caseload) {
@@ -195,7 +206,8 @@ public class Rules {
             breached = Duration.between(kase.unallocatedSince, now).compareTo(config.cpUnallocatedAfter()) > 0;
             figures = figures("hoursWaiting", hours, "thresholdHours", config.cpUnallocatedAfter().toHours());
         } else {
-            int days = workingDays.countAfter(LocalDate.ofInstant(kase.unallocatedSince, clock.getZone()),
+            // a case waiting since before the calendar's years has waited at least the known years' days
+            int days = workingDays.countAfterAtLeast(LocalDate.ofInstant(kase.unallocatedSince, clock.getZone()),
                     LocalDate.now(clock));
             breached = days > config.otherUnallocatedAfterWorkingDays();
             figures = figures("workingDaysWaiting", days, "thresholdWorkingDays",
@@ -236,6 +248,11 @@ public class Rules {
                                 "threshold", config.teamAgencyRateThreshold()))));
         sicknessRate(teamId, workers, episodes).ifPresent(breaches::add);
         return breaches;
+    }
+
+    /** The earliest return day whose obligations (the return-to-work interview) are still judged. */
+    public LocalDate obligationWindowStart() {
+        return LocalDate.now(clock).minusDays(config.obligationLookBackDays());
     }
 
     /** The first day of the team sickness rate's window ending today. */

@@ -5,11 +5,11 @@ import io.smallrye.config.WithDefault;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 
-/** Every threshold of the breach rules. */
+/**
+ * Every threshold of the breach rules but the absence thresholds (long-term, Bradford trigger, return-to-work
+ * interview), which sickness-service owns and sends on its events.
+ */
 @ConfigMapping(prefix = "rules")
 public interface RulesConfig {
 
@@ -36,17 +36,6 @@ public interface RulesConfig {
     @WithDefault("3")
     int absentWorkerAfterWorkingDays();
 
-    /** A worker's current absence episode of at least this many calendar days (to today) is long-term. */
-    @WithDefault("28")
-    int longTermAbsenceAfterDays();
-
-    /**
-     * An ended episode with no return-to-work interview recorded more than this many working days after the
-     * return day (the day after its last day absent) is a breach.
-     */
-    @WithDefault("3")
-    int returnInterviewOverdueAfterWorkingDays();
-
     /** A team that lost more than this fraction of its available working time to sickness in the window is a breach. */
     @WithDefault("0.06")
     BigDecimal teamSicknessRateThreshold();
@@ -55,14 +44,15 @@ public interface RulesConfig {
     @WithDefault("28")
     int teamSicknessWindowDays();
 
-    /** A worker whose Bradford factor (52 weeks to today) is at or above this is a breach. */
-    @WithDefault("200")
-    long bradfordTrigger();
+    /**
+     * Rules about an obligation owed after an absence (a return-to-work interview) look back this many calendar
+     * days: one whose return day lies further back never fires, so back-filled history raises no alarm about the
+     * past, and an alert open for it resolves as it passes out of the window.
+     */
+    @WithDefault("90")
+    int obligationLookBackDays();
 
     /** How often the rules that depend on time are evaluated again. */
     @WithDefault("1m")
     Duration unallocatedCheckEvery();
-
-    /** Bank holidays of England and Wales, not working days; the defaults cover 2025 to 2027. */
-    Optional<List<LocalDate>> bankHolidays();
 }

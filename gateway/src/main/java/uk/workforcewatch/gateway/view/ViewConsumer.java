@@ -158,11 +158,15 @@ public class ViewConsumer {
                     view.since = state.absent() ? state.since() : null;
                     view.episodeId = state.absent() ? state.episodeId() : null;
                     view.version = event.version();
-                    return () -> evaluation.worker(view.workerId);
+                    return () -> AbsenceThresholdsView.keep(event.thresholds(), event.occurredAt())
+                            .chain(() -> evaluation.worker(view.workerId));
                 });
     }
 
-    /** The episode's days, certification and interview day; never its reason (see {@link AbsenceEpisodeView}). */
+    /**
+     * The episode's days, certification and interview day; never its reason (see {@link AbsenceEpisodeView}). Both
+     * absence topics bring sickness-service's thresholds, kept before the rules judge by them.
+     */
     @Incoming("absence-episodes")
     public Uni<Void> onAbsenceEpisode(byte[] record) {
         AbsenceEpisodeEvent event = EventJson.read(record, AbsenceEpisodeEvent.class);
@@ -177,7 +181,8 @@ public class ViewConsumer {
                     view.certification = state.certification();
                     view.returnInterviewOn = state.returnInterviewOn();
                     view.version = event.version();
-                    return () -> evaluation.worker(view.workerId).chain(() -> evaluation.episode(view))
+                    return () -> AbsenceThresholdsView.keep(event.thresholds(), event.occurredAt())
+                            .chain(() -> evaluation.worker(view.workerId)).chain(() -> evaluation.episode(view))
                             .chain(() -> evaluation.teamOf(view.workerId));
                 });
     }

@@ -54,6 +54,7 @@ class RouteTableTest {
             "/api/v1/bradford-factors, SICKNESS",
             "/api/v1/return-interviews/due, SICKNESS",
             "/api/v1/absence-audit, SICKNESS",
+            "/api/v1/absence-thresholds, SICKNESS",
             "/api/v1/teams/, STAFFING"
     })
     void forwarded(String path, Service owner) {

@@ -1,6 +1,7 @@
 package uk.workforcewatch.stack.demo;
 
 import uk.workforcewatch.events.absence.AbsenceReason;
+import uk.workforcewatch.events.absence.AbsenceThresholds;
 import uk.workforcewatch.events.absence.Certification;
 
 import java.math.BigDecimal;
@@ -12,14 +13,16 @@ import java.util.Objects;
 /**
  * A year of the demo council's sickness absence: the episodes of the 12 months before {@code today}, each of a
  * worker employed on all its days, never two of one worker overlapping, every ended one with its return-to-work
- * interview but one. Pure and deterministic, like the {@link CouncilPlan} it is drawn for. Episodes are listed
- * worker by worker, each worker's in date order: the order the loader sends them.
+ * interview but one. Pure and deterministic, like the {@link CouncilPlan} it is drawn for, planned with the
+ * thresholds sickness-service judges by. Episodes are listed worker by worker, each worker's in date order: the
+ * order the loader sends them.
  */
-record AbsencePlan(LocalDate today, LocalDate from, List<Absence> absences, Story story) {
+record AbsencePlan(LocalDate today, LocalDate from, List<Absence> absences, Story story,
+                   AbsenceThresholds thresholds) {
 
     /** The absence of the council for the day, drawn from its own random source of the seed. */
-    static AbsencePlan of(long seed, CouncilPlan council) {
-        return new AbsencePlanner(seed, council).plan();
+    static AbsencePlan of(long seed, CouncilPlan council, AbsenceThresholds thresholds) {
+        return new AbsencePlanner(seed, council, thresholds).plan();
     }
 
     /**

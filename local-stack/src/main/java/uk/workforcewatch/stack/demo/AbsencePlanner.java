@@ -3,6 +3,7 @@ package uk.workforcewatch.stack.demo;
 import uk.workforcewatch.calendar.BradfordFactor;
 import uk.workforcewatch.calendar.WorkingDays;
 import uk.workforcewatch.events.absence.AbsenceReason;
+import uk.workforcewatch.events.absence.AbsenceThresholds;
 import uk.workforcewatch.events.absence.Certification;
 import uk.workforcewatch.events.caseload.CaseCategory;
 import uk.workforcewatch.events.staffing.Employment;
@@ -31,10 +32,13 @@ import static uk.workforcewatch.events.absence.AbsenceReason.STRESS_MENTAL_HEALT
  * Draws a year of absence for the council's workers, about the 8 working days per FTE a year of children's
  * social workers (DOMAIN.md): mostly short spells of minor illness and infection, some of a week or two, and a
  * few long-term episodes, mostly stress and musculoskeletal, which lose the most days. Every ended episode has
- * its return-to-work interview within three working days of the return. Then the story: a team manager off
- * long-term with stress since six to eight weeks ago, a worker with CP cases off since last week, one short
- * spell from a week or two ago whose interview was never held, and a worker off two days at a time five times
- * this year, the only one whose Bradford factor reaches the trigger. Pure: only the seed and the council decide.
+ * its return-to-work interview in time, within three working days of the return (fewer where sickness-service
+ * wants them sooner). Then the story: a team manager off long-term with stress for two to four weeks beyond
+ * the long-term threshold (six to eight weeks at 28 days), a worker with CP cases off since last week, one
+ * short spell from a week or two ago whose interview was never held, and a worker off two days at a time often
+ * enough this year (five times at a trigger of 200) to be the only one whose Bradford factor reaches the
+ * trigger. The thresholds are sickness-service's, as it answers them. Pure: only the seed, the council and
+ * the thresholds decide.
  */
 final class AbsencePlanner {
 
@@ -42,8 +46,6 @@ final class AbsencePlanner {
     static final long SEED_OFFSET = 2;
     /** Calendar days kept free between two episodes of one worker: room for the interview. */
     private static final int GAP_DAYS = 7;
-    /** The gateway's default Bradford trigger: only the story's worker reaches it. */
-    static final long BRADFORD_TRIGGER = 200;
     /** Calendar days beyond which a fit note covers an episode. */
     private static final int SELF_CERTIFIED_DAYS = 7;
 
@@ -58,7 +60,7 @@ final class AbsencePlanner {
     private static final List<AbsenceReason> MEDIUM_REASONS = List.of(STRESS_MENTAL_HEALTH, STRESS_MENTAL_HEALTH,
             STRESS_MENTAL_HEALTH, STRESS_MENTAL_HEALTH, MUSCULOSKELETAL, MUSCULOSKELETAL, MUSCULOSKELETAL, INFECTION,
             INJURY, OTHER);
-    /** The reasons of the year's long-term episodes (28 days or more) now over, one a worker. */
+    /** The reasons of the year's long-term episodes now over, one a worker. */
     private static final List<AbsenceReason> LONG_TERM_REASONS = List.of(STRESS_MENTAL_HEALTH, MUSCULOSKELETAL,
             STRESS_MENTAL_HEALTH, MUSCULOSKELETAL, STRESS_MENTAL_HEALTH, STRESS_MENTAL_HEALTH, MUSCULOSKELETAL);
 
@@ -66,6 +68,7 @@ final class AbsencePlanner {
 
     private final Random random;
     private final CouncilPlan council;
+    private final AbsenceThresholds thresholds;
     private final LocalDate today;
     /** The first day of the year drawn. */
     private final LocalDate from;
@@ -73,9 +76,10 @@ final class AbsencePlanner {
     private final LocalDate lastEnd;
     private final Map<String, List<Absence>> byWorker = new LinkedHashMap<>();
 
-    AbsencePlanner(long seed, CouncilPlan council) {
+    AbsencePlanner(long seed, CouncilPlan council, AbsenceThresholds thresholds) {
         this.random = new Random(seed + SEED_OFFSET);
         this.council = council;
+        this.thresholds = thresholds;
         this.today = council.today();
         this.from = today.minusYears(1).plusDays(1);
         this.lastEnd = today.minusDays(8);
@@ -112,22 +116,38 @@ final class AbsencePlanner {
         List<Absence> absences = byWorker.values().stream()
                 .flatMap(list -> list.stream().sorted(Comparator.comparing(Absence::startDate))).toList();
         return new AbsencePlan(today, from, absences,
-                new AbsencePlan.Story(longTerm, withCpCases, overdue, frequent));
+                new AbsencePlan.Story(longTerm, withCpCases, overdue, frequent), thresholds);
     }
 
     /**
-     * Two working days off, five times, every other month from ten months ago, each with its interview on the
-     * return day: 5² × 10 = 250, whatever bank holidays fall near.
+     * Two working days off, S times, each with its interview on the return day: S² × 2S, the fewest spells that
+     * reach the trigger (5 for 200: 250, whatever bank holidays fall near). Up to five, every other month back
+     * from two months ago; more, evenly over the last eleven months.
      */
     private String frequentShortSpells(String... taken) {
         Worker worker = anyoneElse(taken);
-        for (int monthsAgo = 10; monthsAgo >= 2; monthsAgo -= 2) {
-            LocalDate start = workingDayFrom(today.minusMonths(monthsAgo));
+        int spells = spellsToReach(thresholds.bradfordTrigger());
+        for (int spell = spells; spell >= 1; spell--) {
+            LocalDate first = spells <= 5 ? today.minusMonths(2L * spell) : today.minusDays(330L * spell / spells);
+            LocalDate start = workingDayFrom(first);
             LocalDate end = workingDayFrom(start.plusDays(1));
             add(new Absence(worker.key(), start, end, pick(SHORT_REASONS), Certification.SELF_CERTIFIED,
                     workingDayFrom(end.plusDays(1)), interviewer(worker)));
         }
         return worker.key();
+    }
+
+    /** The fewest spells of two working days whose Bradford factor, S² × 2S, reaches the trigger. */
+    static int spellsToReach(long trigger) {
+        int spells = 1;
+        while (BradfordFactor.score(spells, 2 * spells) < trigger) {
+            spells++;
+        }
+        if (330 / spells < 2 + GAP_DAYS + 2) {
+            throw new IllegalArgumentException("The demo's story cannot reach a Bradford trigger of " + trigger
+                    + " with spells of two days in a year");
+        }
+        return spells;
     }
 
     /** The day, or the first working day after it (bank holidays are not working days). */
@@ -142,9 +162,10 @@ final class AbsencePlanner {
     /** Drops the worker's latest short spells, then longer ones, while their Bradford factor reaches the trigger. */
     private void keepBelowBradfordTrigger(String workerKey) {
         List<Absence> absences = byWorker.get(workerKey);
-        while (bradfordFactor(absences) >= BRADFORD_TRIGGER) {
+        while (bradfordFactor(absences) >= thresholds.bradfordTrigger()) {
             Absence dropped = absences.stream().filter(a -> a.interviewOn() != null)
-                    .max(Comparator.comparing((Absence a) -> ChronoUnit.DAYS.between(a.startDate(), a.endDate()) < 28)
+                    .max(Comparator.comparing((Absence a) -> ChronoUnit.DAYS.between(a.startDate(), a.endDate()) + 1
+                                    < thresholds.longTermAfterDays())
                             .thenComparing(Absence::startDate))
                     .orElseThrow();
             absences.remove(dropped);
@@ -158,8 +179,8 @@ final class AbsencePlanner {
     }
 
     /**
-     * The long-term episodes of the year, now over: four to thirteen weeks each, of workers (not the story's)
-     * employed the whole year, one each.
+     * The long-term episodes of the year, now over: from the long-term threshold to nine weeks beyond it (four to
+     * thirteen weeks at 28 days), of workers (not the story's) employed the whole year, one each.
      */
     private void longTermEpisodesOver() {
         List<Worker> candidates = new ArrayList<>(council.workers().stream()
@@ -170,16 +191,21 @@ final class AbsencePlanner {
             boolean placed = false;
             while (!placed && !candidates.isEmpty()) {
                 Worker worker = candidates.remove(random.nextInt(candidates.size()));
-                placed = place(worker, max(worker.startDate(), from), lastEnd, 28 + random.nextInt(64), reason, true);
+                placed = place(worker, max(worker.startDate(), from), lastEnd,
+                        thresholds.longTermAfterDays() + random.nextInt(64), reason, true);
             }
         }
     }
 
-    /** The story's team manager, holding no cases, off with stress since six to eight weeks ago, a fit note in. */
+    /**
+     * The story's team manager, holding no cases, off with stress for two to four weeks beyond the long-term
+     * threshold (six to eight weeks at 28 days), a fit note in.
+     */
     private String longTermAbsence() {
         Worker manager = council.workersOf(StoryCast.LONG_TERM_ABSENT_TEAM).stream()
                 .filter(w -> w.role() == Role.TEAM_MANAGER && w.employedOn(today)).findFirst().orElseThrow();
-        LocalDate start = Weekdays.onOrBefore(today.minusDays(42 + random.nextInt(15)));
+        LocalDate start = Weekdays.onOrBefore(today.minusDays(thresholds.longTermAfterDays() + 14
+                + random.nextInt(15)));
         add(new Absence(manager.key(), start, null, STRESS_MENTAL_HEALTH, Certification.FIT_NOTE, null, null));
         return manager.key();
     }
@@ -209,10 +235,14 @@ final class AbsencePlanner {
         return candidates.get(random.nextInt(candidates.size()));
     }
 
-    /** A day or two of minor illness, back six to ten working days ago; nobody has held the interview. */
+    /**
+     * A day or two of minor illness, back three to seven working days after the interview fell due (six to ten at
+     * three days' grace); nobody has held the interview.
+     */
     private String interviewNeverHeld(String... taken) {
         Worker worker = anyoneElse(taken);
-        LocalDate returnDay = Weekdays.before(Weekdays.onOrBefore(today), 6 + random.nextInt(5));
+        LocalDate returnDay = Weekdays.before(Weekdays.onOrBefore(today),
+                thresholds.returnInterviewDueWithinWorkingDays() + 3 + random.nextInt(5));
         LocalDate end = Weekdays.onOrBefore(returnDay.minusDays(1));
         LocalDate start = Weekdays.before(end, random.nextInt(2));
         add(new Absence(worker.key(), start, end, MINOR_ILLNESS, Certification.SELF_CERTIFIED, null, null));
@@ -233,12 +263,17 @@ final class AbsencePlanner {
             if (end.isAfter(last) || clashes(worker.key(), start, end)) {
                 continue;
             }
-            LocalDate interview = Weekdays.after(Weekdays.onOrAfter(end.plusDays(1)), random.nextInt(3));
+            LocalDate interview = Weekdays.after(Weekdays.onOrAfter(end.plusDays(1)), random.nextInt(interviewDays()));
             add(new Absence(worker.key(), start, end, reason, certification(start, end), interview,
                     interviewer(worker)));
             return true;
         }
         return false;
+    }
+
+    /** Interviews are held on the return day or up to two weekdays after, and never later than they fall due. */
+    private int interviewDays() {
+        return Math.max(1, Math.min(3, thresholds.returnInterviewDueWithinWorkingDays()));
     }
 
     private boolean clashes(String workerKey, LocalDate start, LocalDate end) {

@@ -1,5 +1,6 @@
 package uk.workforcewatch.stack.demo;
 
+import uk.workforcewatch.events.absence.AbsenceThresholds;
 import uk.workforcewatch.events.staffing.Employment;
 
 import java.net.URI;
@@ -12,7 +13,9 @@ import java.time.LocalDate;
  * REST API, as the people who would do it: the HR officer records teams, staff, posts and recruitment; each
  * team manager opens and allocates their team's cases; a senior manager overrides the limits the story
  * breaks; then the HR officer records the last 12 months' sickness absence and its return-to-work
- * interviews. The same every time: the council is drawn from a fixed seed, its dates relative to {@code today}.
+ * interviews. The same every time: the council is drawn from a fixed seed, its dates relative to {@code today},
+ * its absence planned with the thresholds sickness-service answers (its Bradford trigger, long-term days and
+ * interview allowance), never copies of them.
  */
 public final class DemoCouncil {
 
@@ -46,10 +49,11 @@ public final class DemoCouncil {
      */
     public DemoStory load() throws InterruptedException {
         long started = System.nanoTime();
-        CouncilPlan plan = CouncilPlan.of(SEED, today);
-        AbsencePlan absence = AbsencePlan.of(SEED, plan);
         ServiceCalls calls = new ServiceCalls(http);
         DemoTokens signed = new CachedTokens(tokens);
+        CouncilPlan plan = CouncilPlan.of(SEED, today);
+        AbsencePlan absence = AbsencePlan.of(SEED, plan, calls.read(sickness.resolve("/api/v1/absence-thresholds"),
+                signed.hrOfficer(), AbsenceThresholds.class));
         LoadedIds ids = new LoadedIds();
         StaffingLoad staffingLoad = new StaffingLoad(calls, staffing, signed, plan, ids);
         CaseloadWait caseloadWait = new CaseloadWait(calls, caseload, signed);

@@ -52,8 +52,11 @@ public record DemoStory(int teams, int workers, int workersInPost, int leavers, 
                            FrequentlyAbsent bradfordTriggered) {
     }
 
-    /** A worker's Bradford factor over the 52 weeks to the day the demo was loaded. */
-    public record FrequentlyAbsent(Worker worker, int spells, int daysAbsent, long bradfordFactor) {
+    /**
+     * A worker's Bradford factor over the 52 weeks to the day the demo was loaded, and sickness-service's trigger
+     * it reached (empty in a story kept by an older launcher).
+     */
+    public record FrequentlyAbsent(Worker worker, int spells, int daysAbsent, long bradfordFactor, Integer trigger) {
     }
 
     /** A worker of the absence story and the episode: for one that has ended, {@code returnDay} is set. */
@@ -102,9 +105,9 @@ public record DemoStory(int teams, int workers, int workersInPost, int leavers, 
             FrequentlyAbsent frequent = absences.bradfordTriggered();
             if (frequent != null) {
                 lines.add(String.format("%s: worker %s (id %s) off %d times in 52 weeks, %d working days:"
-                                + " Bradford factor %d, at the trigger of 200", frequent.worker().teamName(),
+                                + " Bradford factor %d, at the trigger%s", frequent.worker().teamName(),
                         frequent.worker().name(), frequent.worker().id(), frequent.spells(), frequent.daysAbsent(),
-                        frequent.bradfordFactor()));
+                        frequent.bradfordFactor(), frequent.trigger() == null ? "" : " of " + frequent.trigger()));
             }
         }
         return lines;

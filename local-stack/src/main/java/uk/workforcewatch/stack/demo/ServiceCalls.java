@@ -56,6 +56,16 @@ final class ServiceCalls {
         return exchange("POST", uri, token, body);
     }
 
+    /** A read that must answer 200, as the type given. */
+    <T> T read(URI uri, String token, Class<T> type) throws InterruptedException {
+        JsonNode body = send("GET", uri, token, null, 200);
+        try {
+            return JSON.treeToValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new DemoLoadFailed(describe("GET", uri, null), 200, "not a " + type.getSimpleName() + ": " + body);
+        }
+    }
+
     /** A read whose status the caller judges (404 while a service has not heard of something yet). */
     Answer get(URI uri, String token) throws InterruptedException {
         return exchange("GET", uri, token, null);

@@ -42,7 +42,8 @@ final class StoryTeller {
     private DemoStory.Absences absences() {
         AbsencePlan.Story story = absence.story();
         long longTerm = absence.absences().stream()
-                .filter(a -> ChronoUnit.DAYS.between(a.startDate(), a.lastDayBy(absence.today())) + 1 >= 28).count();
+                .filter(a -> ChronoUnit.DAYS.between(a.startDate(), a.lastDayBy(absence.today())) + 1
+                        >= absence.thresholds().longTermAfterDays()).count();
         return new DemoStory.Absences(absence.absences().size(), (int) longTerm, absence.daysLost(plan),
                 absence.daysLostPerFte(plan), absent(story.absentWithCpCases(), absence.openEpisodeOf(
                         story.absentWithCpCases())), absent(story.longTermAbsent(),
@@ -54,7 +55,8 @@ final class StoryTeller {
     private DemoStory.FrequentlyAbsent frequentlyAbsent(String workerKey) {
         BradfordFactor factor = new BradfordFactor(WorkingDays.englandAndWales(), absence.today());
         absence.of(workerKey).forEach(a -> factor.add(a.startDate(), a.endDate()));
-        return new DemoStory.FrequentlyAbsent(worker(workerKey), factor.spells(), factor.daysAbsent(), factor.score());
+        return new DemoStory.FrequentlyAbsent(worker(workerKey), factor.spells(), factor.daysAbsent(), factor.score(),
+                absence.thresholds().bradfordTrigger());
     }
 
     private DemoStory.Absent absent(String workerKey, AbsencePlan.Absence episode) {

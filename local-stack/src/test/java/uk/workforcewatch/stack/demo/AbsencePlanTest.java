@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import uk.workforcewatch.calendar.BradfordFactor;
 import uk.workforcewatch.calendar.WorkingDays;
 import uk.workforcewatch.events.absence.AbsenceReason;
+import uk.workforcewatch.events.absence.AbsenceThresholds;
 import uk.workforcewatch.events.absence.Certification;
 import uk.workforcewatch.events.caseload.CaseCategory;
 import uk.workforcewatch.events.staffing.Role;
@@ -33,7 +34,9 @@ class AbsencePlanTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 11);
     private static final CouncilPlan COUNCIL = CouncilPlan.of(DemoCouncil.SEED, TODAY);
-    private static final AbsencePlan PLAN = AbsencePlan.of(DemoCouncil.SEED, COUNCIL);
+    /** sickness-service's default thresholds, as GET /absence-thresholds answers them. */
+    private static final AbsenceThresholds THRESHOLDS = new AbsenceThresholds(28, 200, 3);
+    private static final AbsencePlan PLAN = AbsencePlan.of(DemoCouncil.SEED, COUNCIL, THRESHOLDS);
 
     @Test
     void aboutEightWorkingDaysAreLostPerFteAYearMostlyInShortSpells() {
@@ -84,15 +87,15 @@ class AbsencePlanTest {
 
     @Test
     void theSameDayAndSeedGiveTheSameAbsence() {
-        assertEquals(PLAN, AbsencePlan.of(DemoCouncil.SEED, COUNCIL));
-        assertNotEquals(PLAN.absences(), AbsencePlan.of(DemoCouncil.SEED + 1, COUNCIL).absences());
+        assertEquals(PLAN, AbsencePlan.of(DemoCouncil.SEED, COUNCIL, THRESHOLDS));
+        assertNotEquals(PLAN.absences(), AbsencePlan.of(DemoCouncil.SEED + 1, COUNCIL, THRESHOLDS).absences());
     }
 
     @Test
     void theAbsenceHoldsOnAnyDayOfTheYear() {
         for (LocalDate day = LocalDate.of(2026, 1, 1); day.getYear() == 2026; day = day.plusDays(23)) {
             CouncilPlan council = CouncilPlan.of(DemoCouncil.SEED, day);
-            AbsencePlan plan = AbsencePlan.of(DemoCouncil.SEED, council);
+            AbsencePlan plan = AbsencePlan.of(DemoCouncil.SEED, council, THRESHOLDS);
             assertSound(council, plan);
             assertStory(council, plan);
             BigDecimal perFte = plan.daysLostPerFte(council);
@@ -105,13 +108,46 @@ class AbsencePlanTest {
     void onEveryDayOfTheYearExactlyTheStorysWorkerIsAtTheBradfordTriggerWithFiveSpellsOfTwoDays() {
         for (LocalDate day = LocalDate.of(2026, 1, 1); day.getYear() == 2026; day = day.plusDays(1)) {
             CouncilPlan council = CouncilPlan.of(DemoCouncil.SEED, day);
-            AbsencePlan plan = AbsencePlan.of(DemoCouncil.SEED, council);
+            AbsencePlan plan = AbsencePlan.of(DemoCouncil.SEED, council, THRESHOLDS);
             LocalDate today = day;
             Map<String, Long> atTrigger = plan.absences().stream().collect(Collectors.groupingBy(Absence::workerKey))
                     .entrySet().stream().filter(e -> bradfordFactor(e.getValue(), today) >= 200)
                     .collect(Collectors.toMap(Map.Entry::getKey, e -> bradfordFactor(e.getValue(), today)));
             assertEquals(Map.of(plan.story().bradfordTriggered(), 250L), atTrigger, day.toString());
         }
+    }
+
+    /**
+     * The plan follows the thresholds sickness-service answers: with a council's own trigger exactly the story's
+     * worker reaches it, with the fewest two-day spells that do; longer long-term days and a stricter interview
+     * allowance keep the story's long-term absence long-term and every interview held in time.
+     */
+    @Test
+    void thePlanFollowsSicknessServicesThresholds() {
+        for (AbsenceThresholds council : List.of(new AbsenceThresholds(28, 100, 3), new AbsenceThresholds(28, 500, 3),
+                new AbsenceThresholds(42, 50, 1))) {
+            AbsencePlan plan = AbsencePlan.of(DemoCouncil.SEED, COUNCIL, council);
+            assertEquals(council, plan.thresholds());
+            assertSound(COUNCIL, plan);
+            int spells = plan.of(plan.story().bradfordTriggered()).size();
+            Map<String, Long> atTrigger = plan.absences().stream().collect(Collectors.groupingBy(Absence::workerKey))
+                    .entrySet().stream().filter(e -> bradfordFactor(e.getValue(), TODAY) >= council.bradfordTrigger())
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> bradfordFactor(e.getValue(), TODAY)));
+            assertEquals(Map.of(plan.story().bradfordTriggered(), 2L * spells * spells * spells), atTrigger,
+                    council.toString());
+            assertEquals(AbsencePlanner.spellsToReach(council.bradfordTrigger()), spells);
+            Absence longTerm = plan.openEpisodeOf(plan.story().longTermAbsent());
+            assertTrue(calendarDays(longTerm) >= council.longTermAfterDays() + 14, longTerm.toString());
+            for (Absence absence : plan.absences()) {
+                if (absence.interviewOn() != null) {
+                    // in time as sickness-service counts it: working days after the return day
+                    assertTrue(WorkingDays.englandAndWales().countAfter(absence.returnDay(), absence.interviewOn())
+                            <= council.returnInterviewDueWithinWorkingDays(), absence.toString());
+                }
+            }
+        }
+        assertEquals(List.of(3, 4, 5, 7), List.of(50L, 100L, 200L, 500L).stream().map(AbsencePlanner::spellsToReach)
+                .toList());
     }
 
     /**

@@ -44,7 +44,7 @@ class DemoStoryTest {
                     new DemoStory.Absent(worker(UUID.randomUUID(), "Sam Lee", "SOCIAL_WORKER", 12, 3, 15, 10),
                             OVERDUE, LocalDate.of(2026, 11, 10), LocalDate.of(2026, 11, 12), false),
                     new DemoStory.FrequentlyAbsent(worker(FREQUENT, "Kofi Asante", "SOCIAL_WORKER", 13, 2, 15, 10),
-                            5, 10, 250)),
+                            5, 10, 250, 200)),
             Duration.ofMillis(41_300));
 
     @Test

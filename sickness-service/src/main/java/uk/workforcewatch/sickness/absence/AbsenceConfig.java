@@ -4,9 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 
 /** The rules of recording absence that councils may set differently. */
 @ConfigMapping(prefix = "sickness")
@@ -35,7 +32,4 @@ public interface AbsenceConfig {
     /** The longest period absence trends are worked out for, in years. */
     @WithDefault("3")
     int trendsMaxYears();
-
-    /** Bank holidays, not working days; the defaults are England and Wales, 2025 to 2027. */
-    Optional<List<LocalDate>> bankHolidays();
 }

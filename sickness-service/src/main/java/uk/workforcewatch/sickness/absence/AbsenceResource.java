@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.workforcewatch.access.Roles;
 import uk.workforcewatch.access.TeamScope;
+import uk.workforcewatch.problem.CalendarDates;
 import uk.workforcewatch.problem.ProblemException;
 import uk.workforcewatch.sickness.api.Examples;
 import uk.workforcewatch.sickness.api.Page;
@@ -91,6 +92,7 @@ public class AbsenceResource {
     @Operation(summary = "An episode with working days lost, calendar days and whether it is long-term, to its end or "
             + "to asOf (default today); the read is audited")
     public Uni<AbsenceApi.AbsenceView> get(@PathParam("id") UUID id, @QueryParam("asOf") LocalDate asOf) {
+        CalendarDates.require("asOf", asOf);
         return absences.get(id, asOf != null ? asOf : absences.today(), callers.current());
     }
 

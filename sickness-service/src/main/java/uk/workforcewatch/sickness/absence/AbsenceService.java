@@ -7,8 +7,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import uk.workforcewatch.events.absence.AbsenceEpisodeEvent;
+import uk.workforcewatch.events.absence.AbsenceThresholds;
 import uk.workforcewatch.events.absence.AbsenceTopics;
 import uk.workforcewatch.outbox.Outbox;
+import uk.workforcewatch.problem.CalendarDates;
 import uk.workforcewatch.problem.ProblemException;
 import uk.workforcewatch.problem.Versions;
 import uk.workforcewatch.sickness.api.Page;
@@ -39,15 +41,17 @@ public class AbsenceService {
     private static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
 
     private final AbsenceConfig config;
+    private final AbsenceThresholds thresholds;
     private final WorkerAbsence workerAbsence;
     private final AbsenceViews views;
     private final AuditLog audit;
     private final Outbox outbox;
     private final Clock clock;
 
-    AbsenceService(AbsenceConfig config, WorkerAbsence workerAbsence, AbsenceViews views, AuditLog audit,
-                   Outbox outbox, Clock clock) {
+    AbsenceService(AbsenceConfig config, AbsenceThresholds thresholds, WorkerAbsence workerAbsence,
+                   AbsenceViews views, AuditLog audit, Outbox outbox, Clock clock) {
         this.config = config;
+        this.thresholds = thresholds;
         this.workerAbsence = workerAbsence;
         this.views = views;
         this.audit = audit;
@@ -61,6 +65,11 @@ public class AbsenceService {
 
     @WithTransaction
     public Uni<AbsenceApi.AbsenceView> record(AbsenceApi.RecordAbsence request, Caller caller) {
+        CalendarDates.require("startDate", request.startDate());
+        CalendarDates.require("endDate", request.endDate());
+        if (request.returnInterview() != null) {
+            CalendarDates.require("returnInterview.heldOn", request.returnInterview().heldOn());
+        }
         if (request.endDate() != null && request.endDate().isBefore(request.startDate())) {
             throw ProblemException.invalid("endDate", "must not be before the start date " + request.startDate());
         }
@@ -128,6 +137,7 @@ public class AbsenceService {
 
     @WithTransaction
     public Uni<AbsenceApi.AbsenceView> end(UUID id, AbsenceApi.EndAbsence request, Caller caller) {
+        CalendarDates.require("endDate", request.endDate());
         return lock(id, request.version(), caller).chain(locked -> {
             AbsenceEpisode episode = locked.episode();
             if (!episode.isOpen()) {
@@ -147,6 +157,7 @@ public class AbsenceService {
     /** Records (or corrects) the return-to-work interview of an ended episode. */
     @WithTransaction
     public Uni<AbsenceApi.AbsenceView> recordReturnInterview(UUID id, AbsenceApi.ReturnInterview request, Caller caller) {
+        CalendarDates.require("heldOn", request.heldOn());
         return lock(id, request.version(), caller).chain(locked -> {
             AbsenceEpisode episode = locked.episode();
             if (episode.isOpen()) {
@@ -260,6 +271,6 @@ public class AbsenceService {
     private Uni<AbsenceEpisode> publish(String type, AbsenceEpisode episode) {
         LOG.infof("%s episode=%s worker=%s version=%d", type, episode.id, episode.workerId, episode.version);
         return outbox.publish(AbsenceTopics.EPISODES, new AbsenceEpisodeEvent(UUID.randomUUID(), type, episode.id,
-                episode.version, clock.instant(), episode.state())).replaceWith(episode);
+                episode.version, clock.instant(), episode.state(), thresholds)).replaceWith(episode);
     }
 }

@@ -3,6 +3,7 @@ package uk.workforcewatch.sickness.absence;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+import uk.workforcewatch.events.absence.AbsenceThresholds;
 import uk.workforcewatch.events.absence.AbsenceTopics;
 import uk.workforcewatch.events.absence.WorkerAbsenceEvent;
 import uk.workforcewatch.events.absence.WorkerAbsenceState;
@@ -27,10 +28,12 @@ public class WorkerAbsence {
     private static final Logger LOG = Logger.getLogger(WorkerAbsence.class);
 
     private final Outbox outbox;
+    private final AbsenceThresholds thresholds;
     private final Clock clock;
 
-    WorkerAbsence(Outbox outbox, Clock clock) {
+    WorkerAbsence(Outbox outbox, AbsenceThresholds thresholds, Clock clock) {
         this.outbox = outbox;
+        this.thresholds = thresholds;
         this.clock = clock;
     }
 
@@ -58,7 +61,7 @@ public class WorkerAbsence {
                             worker.absenceVersion);
                     return outbox.publish(AbsenceTopics.WORKER_ABSENCE, new WorkerAbsenceEvent(UUID.randomUUID(),
                             WorkerAbsenceEvent.CHANGED, worker.id, worker.absenceVersion, clock.instant(),
-                            new WorkerAbsenceState(worker.id, worker.teamId, absent, since, episode)));
+                            new WorkerAbsenceState(worker.id, worker.teamId, absent, since, episode), thresholds));
                 });
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.workforcewatch.access.Roles;
+import uk.workforcewatch.problem.CalendarDates;
 import uk.workforcewatch.sickness.security.Caller;
 import uk.workforcewatch.sickness.security.Callers;
 
@@ -40,6 +41,7 @@ public class BradfordFactorResource {
                                                @QueryParam("atOrAbove") @Min(0) Long atOrAbove,
                                                @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                                @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        CalendarDates.require("asOf", asOf);
         Caller caller = callers.current();
         UUID team = Scopes.team(caller, teamId);
         return trends.bradford(asOf != null ? asOf : trends.today(), team, atOrAbove, page, size, caller);

@@ -8,6 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.workforcewatch.access.Roles;
+import uk.workforcewatch.problem.CalendarDates;
 import uk.workforcewatch.sickness.security.Caller;
 import uk.workforcewatch.sickness.security.Callers;
 
@@ -33,6 +34,7 @@ public class LongTermAbsenceResource {
             + "calendar days and working days lost so far and whether a fit note covers them. HR officers (every team), "
             + "a team manager (their own), senior managers (without reasons); each worker listed is audited")
     public Uni<TrendsApi.LongTermAbsences> list(@QueryParam("asOf") LocalDate asOf, @QueryParam("teamId") UUID teamId) {
+        CalendarDates.require("asOf", asOf);
         Caller caller = callers.current();
         UUID team = Scopes.team(caller, teamId);
         return trends.longTerm(asOf != null ? asOf : trends.today(), team, caller);

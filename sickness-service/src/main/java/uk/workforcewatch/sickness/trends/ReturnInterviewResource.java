@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.workforcewatch.access.Roles;
+import uk.workforcewatch.problem.CalendarDates;
 import uk.workforcewatch.problem.ProblemException;
 import uk.workforcewatch.sickness.absence.AbsenceConfig;
 import uk.workforcewatch.sickness.security.Caller;
@@ -44,6 +45,7 @@ public class ReturnInterviewResource {
     public Uni<TrendsApi.DueInterviews> due(@QueryParam("asOf") LocalDate asOf, @QueryParam("teamId") UUID teamId,
                                             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        CalendarDates.require("asOf", asOf);
         Caller caller = callers.current();
         UUID team = Scopes.team(caller, teamId);
         return trends.dueInterviews(asOf != null ? asOf : trends.today(), team, page, size, caller);
@@ -58,6 +60,8 @@ public class ReturnInterviewResource {
     public Uni<ReturnInterviews.Timeliness> timeliness(@QueryParam("from") @NotNull LocalDate from,
                                                       @QueryParam("to") @NotNull LocalDate to,
                                                       @QueryParam("teamId") UUID teamId) {
+        CalendarDates.require("from", from);
+        CalendarDates.require("to", to);
         if (to.isBefore(from)) {
             throw ProblemException.invalid("to", "must not be before from");
         }

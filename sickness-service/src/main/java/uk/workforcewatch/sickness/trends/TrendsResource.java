@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.workforcewatch.access.Roles;
 import uk.workforcewatch.access.TeamScope;
+import uk.workforcewatch.problem.CalendarDates;
 import uk.workforcewatch.problem.ProblemException;
 import uk.workforcewatch.sickness.absence.AbsenceConfig;
 import uk.workforcewatch.sickness.security.Callers;
@@ -56,6 +57,8 @@ public class TrendsResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("groupBy", "must be one of MONTH, TEAM, REASON, ROLE");
         }
+        CalendarDates.require("from", from);
+        CalendarDates.require("to", to);
         if (to.isBefore(from)) {
             throw ProblemException.invalid("to", "must not be before from");
         }
