@@ -62,7 +62,7 @@ public final class Staffing {
     /** The same, with the periods of role, team and FTE since the start date. */
     public static void publishWorker(UUID id, long version, UUID team, Role role, String fte, LocalDate leftOn,
                                      List<WorkerPeriod> history) {
-        WorkerState state = new WorkerState(id, "Worker " + id, role, team, new BigDecimal(fte), null,
+        WorkerState state = new WorkerState(id, null, "Worker " + id, role, team, new BigDecimal(fte), null,
                 Employment.PERMANENT, START, null, null, leftOn, leftOn == null ? null : LeavingReason.RESIGNATION, null,
                 null, null, null, history);
         EventLog.publish(StaffingTopics.WORKERS, new WorkerEvent(UUID.randomUUID(),

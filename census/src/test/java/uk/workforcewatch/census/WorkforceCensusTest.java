@@ -87,7 +87,7 @@ class WorkforceCensusTest {
     private static WorkerState state(UUID team, Employment employment, String start, String leftOn,
                                      WorkerPeriod... history) {
         WorkerPeriod last = history[history.length - 1];
-        return new WorkerState(UUID.randomUUID(), "Worker", last.role(), team, last.fte(), last.postId(), employment,
+        return new WorkerState(UUID.randomUUID(), null, "Worker", last.role(), team, last.fte(), last.postId(), employment,
                 LocalDate.parse(start), null, null, leftOn == null ? null : LocalDate.parse(leftOn), null, null, null,
                 null, null, List.of(history));
     }

@@ -32,7 +32,7 @@ class EventJsonTest {
         UUID id = UUID.randomUUID();
         UUID team = UUID.randomUUID();
         WorkerPeriod period = new WorkerPeriod(LocalDate.of(2024, 4, 1), Role.ASYE, team, new BigDecimal("0.8"), null);
-        WorkerState state = new WorkerState(id, "A. Worker", Role.ASYE, team, new BigDecimal("0.8"), null,
+        WorkerState state = new WorkerState(id, null, "A. Worker", Role.ASYE, team, new BigDecimal("0.8"), null,
                 Employment.PERMANENT, LocalDate.of(2024, 4, 1), "SW1234567890", StartOrigin.NEWLY_QUALIFIED, null, null,
                 null, new Qualification("University of Leeds", QualificationLevel.POSTGRADUATE), null, null,
                 List.of(period));
@@ -52,7 +52,7 @@ class EventJsonTest {
         UUID team = UUID.randomUUID();
         WorkerPeriod period = new WorkerPeriod(LocalDate.of(2019, 1, 7), Role.TEAM_MANAGER, team, BigDecimal.ONE,
                 null);
-        WorkerState state = new WorkerState(id, "A. Manager", Role.TEAM_MANAGER, team, BigDecimal.ONE, null,
+        WorkerState state = new WorkerState(id, null, "A. Manager", Role.TEAM_MANAGER, team, BigDecimal.ONE, null,
                 Employment.PERMANENT, LocalDate.of(2019, 1, 7), "", StartOrigin.SOCIAL_WORK_OTHER_COUNCIL_ENGLAND,
                 LocalDate.of(2025, 8, 29), LeavingReason.RETIRED, LeaverDestination.NOT_SOCIAL_CARE_OR_NO_EMPLOYMENT,
                 new Qualification("University of Birmingham", QualificationLevel.UNDERGRADUATE),

@@ -274,21 +274,21 @@ class CensusReturnTest {
                                       String registration, StartOrigin origin, Qualification qualification,
                                       CensusRole censusRole, CareerStage stage, WorkerPeriod... history) {
         WorkerPeriod last = history[history.length - 1];
-        return new WorkerState(UUID.randomUUID(), name, role, TEAM, last.fte(), last.postId(), employment,
+        return new WorkerState(UUID.randomUUID(), null, name, role, TEAM, last.fte(), last.postId(), employment,
                 LocalDate.parse(start), registration, origin, leftOn == null ? null : LocalDate.parse(leftOn), null,
                 null, qualification, censusRole, stage, List.of(history));
     }
 
     /** The same worker, left with a resignation to another council's social work. */
     private static WorkerState leaver(WorkerState w) {
-        return new WorkerState(w.id(), w.name(), w.role(), w.teamId(), w.fte(), w.postId(), w.employment(),
+        return new WorkerState(w.id(), w.staffNumber(), w.name(), w.role(), w.teamId(), w.fte(), w.postId(), w.employment(),
                 w.startDate(), w.registrationNumber(), w.origin(), w.leftOn(), LeavingReason.RESIGNATION,
                 LeaverDestination.SOCIAL_WORK_OTHER_COUNCIL_ENGLAND, w.qualification(), w.censusRole(),
                 w.careerStage(), w.history());
     }
 
     private static WorkerState with(WorkerState w, String registration, Qualification qualification) {
-        return new WorkerState(w.id(), w.name(), w.role(), w.teamId(), w.fte(), w.postId(), w.employment(),
+        return new WorkerState(w.id(), w.staffNumber(), w.name(), w.role(), w.teamId(), w.fte(), w.postId(), w.employment(),
                 w.startDate(), registration, w.origin(), w.leftOn(), w.leavingReason(), w.leavingDestination(),
                 qualification, w.censusRole(), w.careerStage(), w.history());
     }

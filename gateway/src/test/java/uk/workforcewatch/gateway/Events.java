@@ -89,7 +89,7 @@ public final class Events {
         BigDecimal decimal = new BigDecimal(fte);
         EventLog.publish(StaffingTopics.WORKERS, new WorkerEvent(UUID.randomUUID(),
                 leftOn == null ? WorkerEvent.HIRED : WorkerEvent.LEFT, id, version, Instant.now(),
-                new WorkerState(id, name, role, team, decimal, post, employment, start, null, null, leftOn,
+                new WorkerState(id, null, name, role, team, decimal, post, employment, start, null, null, leftOn,
                         null, null, null, null, null, List.of(new WorkerPeriod(start, role, team, decimal, post)))));
     }
 

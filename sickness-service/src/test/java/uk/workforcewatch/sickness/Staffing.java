@@ -58,7 +58,7 @@ public final class Staffing {
     /** Publishes the worker's state at a version, as staffing-service would: the last period is what is current. */
     public static void publishWorker(UUID id, long version, UUID team, List<WorkerPeriod> history, LocalDate leftOn) {
         WorkerPeriod now = history.get(history.size() - 1);
-        WorkerState state = new WorkerState(id, "Worker " + id, now.role(), team, now.fte(), null, Employment.PERMANENT,
+        WorkerState state = new WorkerState(id, null, "Worker " + id, now.role(), team, now.fte(), null, Employment.PERMANENT,
                 history.get(0).effectiveFrom(), null, null, leftOn, leftOn == null ? null : LeavingReason.RESIGNATION,
                 null, null, null, null, history);
         EventLog.publish(StaffingTopics.WORKERS, new WorkerEvent(UUID.randomUUID(),

@@ -12,4 +12,6 @@ public record PostEvent(UUID eventId, String type, UUID aggregateId, long versio
     public static final String ESTABLISHED = "PostEstablished";
     public static final String REMOVED = "PostRemoved";
     public static final String RECRUITMENT_CHANGED = "PostRecruitmentChanged";
+    /** The post's team, role, FTE or dates set anew from a council's file. */
+    public static final String CHANGED = "PostChanged";
 }

@@ -11,6 +11,9 @@ import java.util.UUID;
  * oldest first, so a consumer can tell any of them as of any date. {@code leftOn} is the last day
  * employed, empty while the worker stays.
  *
+ * <p>{@code staffNumber} is the council's own key for the worker (its HR system's), by which a council's files name
+ * them; empty for a worker hired without one.
+ *
  * <p>The census return's facts, as census-coded values: {@code registrationNumber} is as HR entered it and
  * may be malformed or empty (the return's quality report says so); {@code origin} and {@code qualification}
  * may be empty; {@code leavingReason} and {@code leavingDestination} are empty while employed;
@@ -19,6 +22,7 @@ import java.util.UUID;
  */
 public record WorkerState(
         UUID id,
+        String staffNumber,
         String name,
         Role role,
         UUID teamId,

@@ -24,7 +24,7 @@ public final class Examples {
     public static final String OFFER_MADE = "{\"offerMadeOn\": \"2025-06-20\", \"version\": 2}";
     public static final String STARTS = "{\"startsOn\": \"2025-09-01\", \"version\": 3}";
 
-    public static final String HIRE_PERMANENT = "{\"name\": \"Rhian Morgan\", \"role\": \"SOCIAL_WORKER\", "
+    public static final String HIRE_PERMANENT = "{\"staffNumber\": \"E104227\", \"name\": \"Rhian Morgan\", \"role\": \"SOCIAL_WORKER\", "
             + "\"teamId\": \"" + TEAM_ID + "\", \"fte\": 1.0, \"employment\": \"PERMANENT\", "
             + "\"startDate\": \"2025-09-01\", \"postId\": \"" + POST_ID + "\", "
             + "\"registrationNumber\": \"SW0000123456\", \"origin\": \"SOCIAL_WORK_OTHER_COUNCIL_ENGLAND\", "

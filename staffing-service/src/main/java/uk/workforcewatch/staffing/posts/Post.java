@@ -34,6 +34,9 @@ public class Post extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    /** The council's own number for the post, from its establishment; empty for one established without. */
+    public String postNumber;
+
     public UUID teamId;
 
     @Enumerated(EnumType.STRING)

@@ -4,6 +4,8 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import uk.workforcewatch.staffing.api.CouncilKeys;
 import uk.workforcewatch.events.staffing.RecruitmentState;
 import uk.workforcewatch.events.staffing.Role;
 
@@ -19,6 +21,7 @@ public final class PostApi {
     }
 
     public record EstablishPost(
+            @Pattern(regexp = CouncilKeys.PATTERN, message = CouncilKeys.RULE) String postNumber,
             @NotNull UUID teamId,
             @NotNull Role role,
             @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be above 0")
@@ -39,11 +42,11 @@ public final class PostApi {
     public record RecruitmentProgress(LocalDate offerMadeOn, LocalDate startsOn, LocalDate withdrawnOn, Long version) {
     }
 
-    public record PostView(UUID id, UUID teamId, Role role, BigDecimal fte, LocalDate establishedOn,
+    public record PostView(UUID id, String postNumber, UUID teamId, Role role, BigDecimal fte, LocalDate establishedOn,
                            LocalDate removedOn, List<RecruitmentState> recruitment, long version) {
 
         static PostView of(Post post) {
-            return new PostView(post.id, post.teamId, post.role, post.fte, post.establishedOn, post.removedOn,
+            return new PostView(post.id, post.postNumber, post.teamId, post.role, post.fte, post.establishedOn, post.removedOn,
                     post.state().recruitment(), post.version);
         }
     }

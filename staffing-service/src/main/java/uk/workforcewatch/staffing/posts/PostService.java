@@ -42,9 +42,15 @@ public class PostService {
         post.role = request.role();
         post.fte = Fte.of(request.fte());
         post.establishedOn = request.establishedOn();
+        post.postNumber = request.postNumber();
         return Team.findById(request.teamId()).invoke(team -> {
             if (team == null) {
                 throw ProblemException.invalid("teamId", "no team has id " + request.teamId());
+            }
+        }).chain(() -> request.postNumber() == null ? Uni.createFrom().item(0L)
+                : Post.count("postNumber", request.postNumber())).invoke(taken -> {
+            if (taken > 0) {
+                throw ProblemException.conflict("A post numbered " + request.postNumber() + " exists already");
             }
         }).chain(() -> post.persistAndFlush()).chain(() -> publish(PostEvent.ESTABLISHED, post));
     }

@@ -43,6 +43,9 @@ public class Worker extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    /** The council's own key for the worker, from its HR system; empty for one hired without. */
+    public String staffNumber;
+
     public String name;
 
     @Enumerated(EnumType.STRING)
@@ -149,7 +152,7 @@ public class Worker extends PanacheEntityBase {
 
     public WorkerState state(LocalDate today) {
         Period now = current(today);
-        return new WorkerState(id, name, now.role, now.teamId, now.fte, now.postId, employment, startDate,
+        return new WorkerState(id, staffNumber, name, now.role, now.teamId, now.fte, now.postId, employment, startDate,
                 registrationNumber, origin, leftOn, leavingReason, leavingDestination, qualification(), censusRole,
                 careerStage, periods.stream().map(Period::state).toList());
     }

@@ -18,6 +18,7 @@ import uk.workforcewatch.events.staffing.QualificationLevel;
 import uk.workforcewatch.events.staffing.Role;
 import uk.workforcewatch.events.staffing.StartOrigin;
 import uk.workforcewatch.events.staffing.WorkerPeriod;
+import uk.workforcewatch.staffing.api.CouncilKeys;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -46,6 +47,7 @@ public final class WorkerApi {
     }
 
     public record HireWorker(
+            @Pattern(regexp = CouncilKeys.PATTERN, message = CouncilKeys.RULE) String staffNumber,
             @NotBlank @Size(max = 200) String name,
             @NotNull Role role,
             @NotNull UUID teamId,
@@ -87,6 +89,7 @@ public final class WorkerApi {
      * destination can be corrected once they have left.
      */
     public record ChangeDetails(
+            @Pattern(regexp = CouncilKeys.PATTERN, message = CouncilKeys.RULE) String staffNumber,
             @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name,
             @Size(max = 20) String registrationNumber,
             StartOrigin origin,
@@ -98,7 +101,7 @@ public final class WorkerApi {
             Long version) {
 
         boolean namesNothing() {
-            return name == null && registrationNumber == null && origin == null && qualification == null
+            return staffNumber == null && name == null && registrationNumber == null && origin == null && qualification == null
                     && censusRole == null && careerStage == null && leavingReason == null && leavingDestination == null;
         }
     }
@@ -111,7 +114,7 @@ public final class WorkerApi {
             Long version) {
     }
 
-    public record WorkerView(UUID id, String name, WorkerStatus status, Role role, UUID teamId, BigDecimal fte,
+    public record WorkerView(UUID id, String staffNumber, String name, WorkerStatus status, Role role, UUID teamId, BigDecimal fte,
                              UUID postId, Employment employment, LocalDate startDate, String registrationNumber,
                              StartOrigin origin, LocalDate leftOn, LeavingReason leavingReason,
                              LeaverDestination leavingDestination, Qualification qualification, CensusRole censusRole,
@@ -119,7 +122,7 @@ public final class WorkerApi {
 
         static WorkerView of(Worker worker, LocalDate today) {
             Period now = worker.current(today);
-            return new WorkerView(worker.id, worker.name, worker.statusOn(today), now.role, now.teamId, now.fte,
+            return new WorkerView(worker.id, worker.staffNumber, worker.name, worker.statusOn(today), now.role, now.teamId, now.fte,
                     now.postId, worker.employment, worker.startDate, worker.registrationNumber, worker.origin,
                     worker.leftOn, worker.leavingReason, worker.leavingDestination, worker.qualification(),
                     worker.censusRole, worker.careerStage, worker.periods.stream().map(Period::state).toList(),

@@ -51,6 +51,7 @@ public class WorkerService {
     public Uni<Worker> hire(WorkerApi.HireWorker request) {
         Worker worker = new Worker();
         worker.id = UUID.randomUUID();
+        worker.staffNumber = request.staffNumber();
         worker.name = request.name().strip();
         worker.employment = request.employment();
         worker.startDate = request.startDate();
@@ -66,6 +67,7 @@ public class WorkerService {
                 request.postId()));
         return requireTeam(request.teamId())
                 .chain(() -> requirePost(request.postId(), request.teamId(), request.role(), request.startDate()))
+                .chain(() -> requireStaffNumberFree(request.staffNumber(), worker.id))
                 .chain(() -> worker.persistAndFlush())
                 .chain(() -> publish(WorkerEvent.HIRED, worker));
     }
@@ -107,7 +109,7 @@ public class WorkerService {
     @WithTransaction
     public Uni<Worker> changeDetails(UUID id, WorkerApi.ChangeDetails request) {
         if (request.namesNothing()) {
-            throw ProblemException.invalid("name", "a correction must name at least one of name, registrationNumber,"
+            throw ProblemException.invalid("name", "a correction must name at least one of staffNumber, name, registrationNumber,"
                     + " origin, qualification, censusRole, careerStage, leavingReason, leavingDestination");
         }
         return lockForChange(id).chain(worker -> {
@@ -118,6 +120,9 @@ public class WorkerService {
             }
             if (request.name() != null) {
                 worker.name = request.name().strip();
+            }
+            if (request.staffNumber() != null) {
+                worker.staffNumber = request.staffNumber();
             }
             if (request.registrationNumber() != null) {
                 worker.registrationNumber = request.registrationNumber();
@@ -140,7 +145,8 @@ public class WorkerService {
             if (request.leavingDestination() != null) {
                 worker.leavingDestination = request.leavingDestination();
             }
-            return Panache.flush().chain(() -> publishIfChanged(WorkerEvent.CHANGED, worker, unchanged));
+            return requireStaffNumberFree(request.staffNumber(), worker.id).chain(Panache::flush)
+                    .chain(() -> publishIfChanged(WorkerEvent.CHANGED, worker, unchanged));
         });
     }
 
@@ -230,6 +236,18 @@ public class WorkerService {
     /** Reads the worker to change it, locking its row so concurrent changes take turns. */
     private static Uni<Worker> lockForChange(UUID id) {
         return RowLock.lock("worker", id).chain(() -> find(id));
+    }
+
+    /** A staff number is the key of one worker only. */
+    private static Uni<Void> requireStaffNumberFree(String staffNumber, UUID workerId) {
+        if (staffNumber == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Worker.count("staffNumber = ?1 and id <> ?2", staffNumber, workerId).invoke(taken -> {
+            if (taken > 0) {
+                throw ProblemException.conflict("Another worker has staff number " + staffNumber);
+            }
+        }).replaceWithVoid();
     }
 
     private static Uni<Void> requireTeam(UUID teamId) {
