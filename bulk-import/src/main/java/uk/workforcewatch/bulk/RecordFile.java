@@ -18,9 +18,10 @@ public interface RecordFile {
     /**
      * Reads the rows, checking each against the file so far and what is stored, and writes what changes with its
      * events, in batches; a thing already stored as the file has it is left alone, so a second import changes nothing.
-     * Runs in a transaction that is rolled back if any row is wrong.
+     * Runs in a transaction that is rolled back if any row is wrong. {@code by} names who sent the file, for what the
+     * service records of who made a change.
      */
-    void read(Connection connection, CsvFile file, ImportTally tally) throws SQLException, IOException;
+    void read(Connection connection, CsvFile file, ImportTally tally, String by) throws SQLException, IOException;
 
     /** Writes every record of the kind, a batch at a time, in the order and format {@link #read} takes. */
     void write(Connection connection, CsvWriter out) throws SQLException;

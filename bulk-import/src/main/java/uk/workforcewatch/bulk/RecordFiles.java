@@ -27,10 +27,11 @@ public final class RecordFiles {
         this.kinds = kinds.stream().collect(Collectors.toMap(RecordFile::kind, Function.identity()));
     }
 
-    /** The file read in one transaction: the report, or a 400 listing its rows at fault, nothing written. */
-    public ImportReport importFile(String kind, InputStream body, boolean dryRun) {
+    /** The file read in one transaction, sent by {@code by}: the report, or a 400 listing its rows at fault. */
+    public ImportReport importFile(String kind, InputStream body, boolean dryRun, String by) {
         RecordFile file = kind(kind);
-        return Imports.requireValid(Imports.run(dataSource, kind, file.columns(), body, dryRun, file::read));
+        return Imports.requireValid(Imports.run(dataSource, kind, file.columns(), body, dryRun,
+                (connection, csv, tally) -> file.read(connection, csv, tally, by)));
     }
 
     /** Every record of the kind, streamed as CSV from one read-only transaction, so it is one consistent picture. */

@@ -29,6 +29,11 @@ import static org.awaitility.Awaitility.await;
  */
 public final class Staffing {
 
+    /** The staff number every test worker has: the council's key in its files. */
+    public static String staffNumber(UUID worker) {
+        return "W" + worker.toString().replace("-", "").substring(0, 12).toUpperCase();
+    }
+
     /** Every test worker started on this day. */
     public static final LocalDate START = LocalDate.of(2020, 1, 6);
 
@@ -62,7 +67,7 @@ public final class Staffing {
     /** The same, with the periods of role, team and FTE since the start date. */
     public static void publishWorker(UUID id, long version, UUID team, Role role, String fte, LocalDate leftOn,
                                      List<WorkerPeriod> history) {
-        WorkerState state = new WorkerState(id, null, "Worker " + id, role, team, new BigDecimal(fte), null,
+        WorkerState state = new WorkerState(id, staffNumber(id), "Worker " + id, role, team, new BigDecimal(fte), null,
                 Employment.PERMANENT, START, null, null, leftOn, leftOn == null ? null : LeavingReason.RESIGNATION, null,
                 null, null, null, history);
         EventLog.publish(StaffingTopics.WORKERS, new WorkerEvent(UUID.randomUUID(),

@@ -5,6 +5,7 @@ import uk.workforcewatch.stack.demo.DemoStory;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,6 +24,9 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length), Path.of("").toAbsolutePath()));
+        }
         StackConfig config;
         try {
             config = StackOptions.parse(args, Path.of("").toAbsolutePath());

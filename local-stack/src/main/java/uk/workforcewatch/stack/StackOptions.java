@@ -19,6 +19,8 @@ final class StackOptions {
                                  sickness 8083, PostgreSQL 15432, Kafka 19092 and 19093), to run
                                  beside something else
               --help             this text
+
+            ./stack import FOLDER brings a council's files into the running stack (./stack import --help).
             """;
 
     private StackOptions() {
@@ -48,14 +50,14 @@ final class StackOptions {
         return new StackConfig(home, data, Ports.defaults().offsetBy(offset), fresh, demo, Map.of());
     }
 
-    private static String value(String[] args, int index, String option) {
+    static String value(String[] args, int index, String option) {
         if (index >= args.length) {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[index];
     }
 
-    private static int portOffset(String value) {
+    static int portOffset(String value) {
         try {
             int offset = Integer.parseInt(value);
             if (offset < 0 || offset > 40_000) {

@@ -25,6 +25,9 @@ public class KnownWorker extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    /** The council's own key for the worker; empty for one staffing knows without. */
+    public String staffNumber;
+
     public UUID teamId;
 
     @Enumerated(EnumType.STRING)

@@ -84,6 +84,7 @@ public class StaffingConsumer {
     private static void copy(WorkerEvent event, KnownWorker worker) {
         WorkerState state = event.worker();
         worker.id = event.aggregateId();
+        worker.staffNumber = state.staffNumber();
         worker.teamId = state.teamId();
         worker.role = state.role();
         worker.fte = state.fte();

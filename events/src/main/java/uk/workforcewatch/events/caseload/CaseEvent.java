@@ -17,4 +17,6 @@ public record CaseEvent(UUID eventId, String type, UUID aggregateId, long versio
     public static final String CLOSED = "CaseClosed";
     /** A change of who held the case, recorded in error, was corrected: its holdings are those in force now. */
     public static final String HISTORY_CORRECTED = "CaseHistoryCorrected";
+    /** The case set anew from a council's file of cases: its facts and history as the file has them. */
+    public static final String IMPORTED = "CaseImported";
 }

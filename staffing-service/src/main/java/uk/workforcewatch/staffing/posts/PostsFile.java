@@ -64,7 +64,8 @@ public class PostsFile implements RecordFile {
     }
 
     @Override
-    public void read(Connection connection, CsvFile file, ImportTally tally) throws SQLException, IOException {
+    public void read(Connection connection, CsvFile file, ImportTally tally, String by)
+            throws SQLException, IOException {
         Set<String> seen = new HashSet<>();
         try (OutboxBatch events = new OutboxBatch(connection);
              PreparedStatement insert = connection.prepareStatement("insert into post (post_number, team_id, role, fte,"

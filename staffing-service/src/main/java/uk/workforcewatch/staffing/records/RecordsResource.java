@@ -1,5 +1,6 @@
 package uk.workforcewatch.staffing.records;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.Instance;
@@ -32,9 +33,11 @@ import java.io.InputStream;
 public class RecordsResource {
 
     private final RecordFiles files;
+    private final SecurityIdentity identity;
 
-    RecordsResource(DataSource dataSource, Instance<RecordFile> kinds) {
+    RecordsResource(DataSource dataSource, Instance<RecordFile> kinds, SecurityIdentity identity) {
         this.files = new RecordFiles(dataSource, kinds.stream().toList());
+        this.identity = identity;
     }
 
     @POST
@@ -48,7 +51,7 @@ public class RecordsResource {
             + "the same file again changes nothing")
     public ImportReport importFile(@PathParam("kind") String kind,
                                    @QueryParam("dryRun") @DefaultValue("false") boolean dryRun, InputStream body) {
-        return files.importFile(kind, body, dryRun);
+        return files.importFile(kind, body, dryRun, identity.getPrincipal().getName());
     }
 
     @GET

@@ -59,7 +59,8 @@ public class TeamsFile implements RecordFile {
     }
 
     @Override
-    public void read(Connection connection, CsvFile file, ImportTally tally) throws SQLException, IOException {
+    public void read(Connection connection, CsvFile file, ImportTally tally, String by)
+            throws SQLException, IOException {
         Set<String> seen = new HashSet<>();
         try (OutboxBatch events = new OutboxBatch(connection);
              PreparedStatement insert = connection.prepareStatement(

@@ -78,7 +78,8 @@ public class WorkersFile implements RecordFile {
     }
 
     @Override
-    public void read(Connection connection, CsvFile file, ImportTally tally) throws SQLException, IOException {
+    public void read(Connection connection, CsvFile file, ImportTally tally, String by)
+            throws SQLException, IOException {
         LocalDate today = LocalDate.now(clock);
         RowGroups groups = new RowGroups(file, STAFF_NUMBER);
         try (OutboxBatch events = new OutboxBatch(connection);
