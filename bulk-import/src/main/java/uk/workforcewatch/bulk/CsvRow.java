@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -64,7 +65,7 @@ public final class CsvRow {
 
     /** One of the names of the enumeration, as the API takes them. */
     public <E extends Enum<E>> E choice(String column, Class<E> type, boolean required) {
-        return parse(column, required, value -> Enum.valueOf(type, value), "must be one of "
+        return parse(column, required, value -> Enum.valueOf(type, value), () -> "must be one of "
                 + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 
@@ -86,6 +87,10 @@ public final class CsvRow {
     }
 
     private <T> T parse(String column, boolean required, Function<String, T> parser, String expected) {
+        return parse(column, required, parser, () -> expected);
+    }
+
+    private <T> T parse(String column, boolean required, Function<String, T> parser, Supplier<String> expected) {
         String value = required ? required(column) : text(column);
         if (value == null) {
             return null;
@@ -93,7 +98,7 @@ public final class CsvRow {
         try {
             return parser.apply(value);
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            reject(column, expected);
+            reject(column, expected.get());
             return null;
         }
     }

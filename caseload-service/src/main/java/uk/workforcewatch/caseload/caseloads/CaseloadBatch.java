@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,10 +37,15 @@ public class CaseloadBatch {
         this.clock = clock;
     }
 
+    /** Publishes the workers' caseloads as they now stand, a thousand workers a statement. */
     public void publish(Connection connection, Collection<UUID> workers, OutboxBatch events) throws SQLException {
-        if (workers.isEmpty()) {
-            return;
+        List<UUID> all = List.copyOf(workers);
+        for (int from = 0; from < all.size(); from += 1_000) {
+            publishSome(connection, all.subList(from, Math.min(all.size(), from + 1_000)), events);
         }
+    }
+
+    private void publishSome(Connection connection, List<UUID> workers, OutboxBatch events) throws SQLException {
         Map<UUID, Map<CaseCategory, Integer>> counts = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("select worker_id, category, count(*) as cases"
                 + " from case_file where status = 'OPEN' and worker_id = any(?) group by worker_id, category")) {

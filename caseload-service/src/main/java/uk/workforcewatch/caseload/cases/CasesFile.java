@@ -114,6 +114,8 @@ public class CasesFile implements RecordFile {
     public void read(Connection connection, CsvFile file, ImportTally tally, String by)
             throws SQLException, IOException {
         RowGroups groups = new RowGroups(file, REFERENCE);
+        // each worker whose open cases changed, published once at the end, not once a batch
+        Set<UUID> holders = new HashSet<>();
         try (OutboxBatch events = new OutboxBatch(connection); Writes writes = new Writes(connection)) {
             List<RowGroups.Group> batch;
             while (!(batch = groups.next(BATCH)).isEmpty()) {
@@ -122,7 +124,6 @@ public class CasesFile implements RecordFile {
                 Map<String, List<Named>> workers = workers(connection,
                         rows.stream().map(row -> row.text("staffNumber")).toList());
                 Map<String, Stored> stored = stored(connection, RowGroups.keys(batch, RowGroups.Group::key));
-                Set<UUID> holders = new HashSet<>();
                 for (RowGroups.Group group : batch) {
                     Record record = record(group, teams, workers);
                     if (!group.rows().stream().allMatch(CsvRow::valid)) {
@@ -166,9 +167,9 @@ public class CasesFile implements RecordFile {
                     }
                 }
                 writes.flush();
-                holders.remove(null);
-                caseloads.publish(connection, holders, events);
             }
+            holders.remove(null);
+            caseloads.publish(connection, holders, events);
         }
     }
 
