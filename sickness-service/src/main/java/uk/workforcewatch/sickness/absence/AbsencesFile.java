@@ -45,13 +45,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class AbsencesFile implements RecordFile {
 
-    static final String STAFF_NUMBER = "staffNumber";
-    static final String START = "startDate";
-    static final String END = "endDate";
-    static final String REASON = "reason";
-    static final String CERTIFICATION = "certification";
-    static final String INTERVIEW_ON = "returnInterviewOn";
-    static final String INTERVIEW_BY = "returnInterviewBy";
+    private static final String STAFF_NUMBER = "staffNumber";
+    private static final String START = "startDate";
+    private static final String END = "endDate";
+    private static final String REASON = "reason";
+    private static final String CERTIFICATION = "certification";
+    private static final String INTERVIEW_ON = "returnInterviewOn";
+    private static final String INTERVIEW_BY = "returnInterviewBy";
     private static final Columns COLUMNS = Columns.of(List.of(STAFF_NUMBER, START, REASON, CERTIFICATION),
             List.of(END, INTERVIEW_ON, INTERVIEW_BY));
     private static final int BATCH = 200;

@@ -41,6 +41,7 @@ public class WorkerAbsence {
 
         static final Status NOT_ABSENT = new Status(false, null, null);
 
+        /** Absent in the episode since its first day; not absent when there is none. */
         static Status in(UUID episodeId, LocalDate since) {
             return episodeId == null ? NOT_ABSENT : new Status(true, since, episodeId);
         }
@@ -58,7 +59,7 @@ public class WorkerAbsence {
                         "workerId = ?1 and startDate <= ?2 and (endDate is null or endDate >= ?2)", worker.id, today)
                 .firstResult()
                 .chain(current -> {
-                    Status status = current == null ? Status.NOT_ABSENT : Status.in(current.id, current.startDate);
+                    Status status = current == null ? Status.NOT_ABSENT : new Status(true, current.startDate, current.id);
                     Status published = worker.absenceVersion == null ? null
                             : new Status(worker.absent, worker.absentSince, worker.absentEpisodeId);
                     if (!status.differsFrom(published)) {
