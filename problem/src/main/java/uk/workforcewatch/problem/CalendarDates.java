@@ -16,10 +16,16 @@ public final class CalendarDates {
 
     /** Refuses a date outside the supported years; no date, no check. */
     public static void require(String field, LocalDate date) {
-        if (date != null && !calendar().covers(date)) {
-            throw ProblemException.invalid(field, date + " lies outside the supported years " + years()
-                    + " of the working-day calendar");
+        String outside = outside(date);
+        if (outside != null) {
+            throw ProblemException.invalid(field, outside);
         }
+    }
+
+    /** Why the date cannot be taken, naming the supported years, as a refusal or a file's report says it; else null. */
+    public static String outside(LocalDate date) {
+        return date == null || calendar().covers(date) ? null
+                : date + " lies outside the supported years " + years() + " of the working-day calendar";
     }
 
     /** Refuses a period that the field implies, such as a census reference date's year, reaching outside them. */

@@ -54,7 +54,7 @@ class PlatformTest {
     }
 
     @Test
-    void theOpenApiDocumentListsTheAbsenceAuditAndHrEndpoints() {
+    void theOpenApiDocumentListsTheAbsenceAuditHrAndRecordsEndpoints() {
         RestAssured.given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body("paths.'/api/v1/absences'.post.summary", containsString("HR officers"))
                 .body("paths.'/api/v1/absences/{id}/return-interview'.post", notNullValue())
@@ -63,7 +63,9 @@ class PlatformTest {
                 .body("paths.'/api/v1/long-term-absences'.get", notNullValue())
                 .body("paths.'/api/v1/bradford-factors'.get", notNullValue())
                 .body("paths.'/api/v1/return-interviews/due'.get", notNullValue())
-                .body("paths.'/api/v1/return-interviews/timeliness'.get", notNullValue());
+                .body("paths.'/api/v1/return-interviews/timeliness'.get", notNullValue())
+                .body("paths.'/api/v1/imports/{kind}'.post.summary", containsString("HR officers"))
+                .body("paths.'/api/v1/exports/{kind}'.get.summary", containsString("audited"));
     }
 
     @Test

@@ -45,8 +45,13 @@ public final class Staffing {
 
     /** A worker in the team at one FTE since 2020, once sickness-service knows them. */
     public static UUID worker(UUID team, String fte) {
+        return worker(team, fte, null);
+    }
+
+    /** A worker as {@link #worker(UUID, String)}, known by the council's staff number (null for none). */
+    public static UUID worker(UUID team, String fte, String staffNumber) {
         UUID id = UUID.randomUUID();
-        publishWorker(id, 0, team, List.of(period(STARTED, team, fte)), null);
+        publishWorker(id, 0, team, List.of(period(STARTED, team, fte)), null, staffNumber, Instant.now());
         awaitVersion(id, 0);
         return id;
     }
@@ -57,27 +62,43 @@ public final class Staffing {
 
     /** Publishes the worker's state at a version, as staffing-service would: the last period is what is current. */
     public static void publishWorker(UUID id, long version, UUID team, List<WorkerPeriod> history, LocalDate leftOn) {
+        publishWorker(id, version, team, history, leftOn, null, Instant.now());
+    }
+
+    /** As above, with the worker's staff number (null for none), published at {@code occurredAt}. */
+    public static void publishWorker(UUID id, long version, UUID team, List<WorkerPeriod> history, LocalDate leftOn,
+                                     String staffNumber, Instant occurredAt) {
         WorkerPeriod now = history.get(history.size() - 1);
-        WorkerState state = new WorkerState(id, null, "Worker " + id, now.role(), team, now.fte(), null, Employment.PERMANENT,
-                history.get(0).effectiveFrom(), null, null, leftOn, leftOn == null ? null : LeavingReason.RESIGNATION,
-                null, null, null, null, history);
+        WorkerState state = new WorkerState(id, staffNumber, "Worker " + id, now.role(), team, now.fte(), null,
+                Employment.PERMANENT, history.get(0).effectiveFrom(), null, null, leftOn,
+                leftOn == null ? null : LeavingReason.RESIGNATION, null, null, null, null, history);
         EventLog.publish(StaffingTopics.WORKERS, new WorkerEvent(UUID.randomUUID(),
                 leftOn == null ? (version == 0 ? WorkerEvent.HIRED : WorkerEvent.CHANGED) : WorkerEvent.LEFT, id, version,
-                Instant.now(), state));
+                occurredAt, state));
     }
 
     public static void awaitVersion(UUID worker, long version) {
         await().atMost(Duration.ofSeconds(60)).until(() -> Long.valueOf(version).equals(version("worker", worker)));
     }
 
+    /** The staff number sickness-service holds for the worker, or null. */
+    public static String staffNumber(UUID worker) {
+        return column("staff_number", "worker", worker);
+    }
+
     /** The staffing version sickness-service holds for the row, or null when it has none. */
     private static Long version(String table, UUID id) {
+        String version = column("staffing_version", table, id);
+        return version == null ? null : Long.valueOf(version);
+    }
+
+    private static String column(String column, String table, UUID id) {
         try (var connection = DriverManager.getConnection(ServiceTestEnvironment.database().jdbcUrl(), "postgres",
                 "postgres");
-             var statement = connection.prepareStatement("select staffing_version from " + table + " where id = ?")) {
+             var statement = connection.prepareStatement("select " + column + " from " + table + " where id = ?")) {
             statement.setObject(1, id);
             try (var rows = statement.executeQuery()) {
-                return rows.next() ? rows.getLong(1) : null;
+                return rows.next() ? rows.getString(1) : null;
             }
         } catch (SQLException e) {
             // the schema may not be there yet while the service starts

@@ -10,12 +10,15 @@ import uk.workforcewatch.testing.ServiceTestEnvironment;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static uk.workforcewatch.sickness.Api.hr;
 import static uk.workforcewatch.sickness.Api.recorded;
 
@@ -55,6 +58,40 @@ class StaffingEventsTest {
 
         String id = recorded(worker, MONDAY, FRIDAY);
         hr().get("/api/v1/absences/" + id).then().body("workingDaysLost", equalTo(2.5f));
+    }
+
+    @Test
+    void aStaffNumberPassingFromOneWorkerToAnotherEndsWithTheLaterHolderWhicheverEventArrivesFirst() {
+        UUID team = Staffing.team();
+        var history = List.of(Staffing.period(Staffing.STARTED, team, "1.0"));
+        String number = "S-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant given = Instant.now().minusSeconds(300);
+        Instant renumbered = given.plusSeconds(60);
+        Instant taken = given.plusSeconds(120);
+        UUID ann = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+
+        // staffing gave Ann the number, renumbered her, then gave it to Bob; Bob's event arrives first
+        Staffing.publishWorker(bob, 0, team, history, null, number, taken);
+        Staffing.awaitVersion(bob, 0);
+        Staffing.publishWorker(ann, 0, team, history, null, number, given);
+        Staffing.awaitVersion(ann, 0);
+        assertEquals(number, Staffing.staffNumber(bob));
+        assertNull(Staffing.staffNumber(ann), "Bob's claim is the later one");
+        Staffing.publishWorker(ann, 1, team, history, null, number + "-A", renumbered);
+        Staffing.awaitVersion(ann, 1);
+        assertEquals(number + "-A", Staffing.staffNumber(ann));
+
+        // in the order published, Bob's claim clears Ann's older one before her renumbering arrives
+        String other = number + "-B";
+        UUID cat = UUID.randomUUID();
+        UUID dan = UUID.randomUUID();
+        Staffing.publishWorker(cat, 0, team, history, null, other, given);
+        Staffing.awaitVersion(cat, 0);
+        Staffing.publishWorker(dan, 0, team, history, null, other, taken);
+        Staffing.awaitVersion(dan, 0);
+        assertNull(Staffing.staffNumber(cat));
+        assertEquals(other, Staffing.staffNumber(dan));
     }
 
     @Test

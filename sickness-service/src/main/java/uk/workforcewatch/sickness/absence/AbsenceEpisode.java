@@ -7,10 +7,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import uk.workforcewatch.events.absence.AbsenceEpisodeEvent;
 import uk.workforcewatch.events.absence.AbsenceEpisodeState;
 import uk.workforcewatch.events.absence.AbsenceReason;
+import uk.workforcewatch.events.absence.AbsenceThresholds;
 import uk.workforcewatch.events.absence.Certification;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -57,6 +60,11 @@ public class AbsenceEpisode extends PanacheEntityBase {
     /** Covers the day: started by then and not yet over. */
     public boolean covers(LocalDate day) {
         return !day.isBefore(startDate) && (endDate == null || !day.isAfter(endDate));
+    }
+
+    /** The event of the episode as it now stands, at its version. */
+    public AbsenceEpisodeEvent event(String type, Instant occurredAt, AbsenceThresholds thresholds) {
+        return new AbsenceEpisodeEvent(UUID.randomUUID(), type, id, version, occurredAt, state(), thresholds);
     }
 
     public AbsenceEpisodeState state() {

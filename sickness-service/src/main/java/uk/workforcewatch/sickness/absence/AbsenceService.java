@@ -40,7 +40,7 @@ public class AbsenceService {
     /** Stands in for "no end yet" in the overlap query: later than any real date, within PostgreSQL's range. */
     private static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
 
-    private final AbsenceConfig config;
+    private final EpisodeRules rules;
     private final AbsenceThresholds thresholds;
     private final WorkerAbsence workerAbsence;
     private final AbsenceViews views;
@@ -48,9 +48,9 @@ public class AbsenceService {
     private final Outbox outbox;
     private final Clock clock;
 
-    AbsenceService(AbsenceConfig config, AbsenceThresholds thresholds, WorkerAbsence workerAbsence,
+    AbsenceService(EpisodeRules rules, AbsenceThresholds thresholds, WorkerAbsence workerAbsence,
                    AbsenceViews views, AuditLog audit, Outbox outbox, Clock clock) {
-        this.config = config;
+        this.rules = rules;
         this.thresholds = thresholds;
         this.workerAbsence = workerAbsence;
         this.views = views;
@@ -70,19 +70,14 @@ public class AbsenceService {
         if (request.returnInterview() != null) {
             CalendarDates.require("returnInterview.heldOn", request.returnInterview().heldOn());
         }
-        if (request.endDate() != null && request.endDate().isBefore(request.startDate())) {
-            throw ProblemException.invalid("endDate", "must not be before the start date " + request.startDate());
-        }
-        requireNotTooFarAhead("startDate", request.startDate());
-        if (request.endDate() != null) {
-            requireNotTooFarAhead("endDate", request.endDate());
-        }
+        refuse("endDate", EpisodeRules.beforeStart(request.startDate(), request.endDate()));
+        refuse("startDate", rules.tooFarAhead(request.startDate()));
+        refuse("endDate", rules.tooFarAhead(request.endDate()));
         if (request.returnInterview() != null) {
             if (request.endDate() == null) {
-                throw ProblemException.invalid("returnInterview", "an episode still open has no return-to-work"
-                        + " interview: record it with the episode's end date");
+                throw ProblemException.invalid("returnInterview", EpisodeRules.OPEN_WITH_INTERVIEW);
             }
-            requireInterviewDay("returnInterview.heldOn", request.endDate(), request.returnInterview().heldOn());
+            refuse("returnInterview.heldOn", rules.interviewDay(request.endDate(), request.returnInterview().heldOn()));
         }
         return RowLock.lockAndLoad(request.workerId()).chain(worker -> {
             if (worker == null) {
@@ -143,10 +138,8 @@ public class AbsenceService {
             if (!episode.isOpen()) {
                 throw ProblemException.conflict("Absence episode " + id + " ended on " + episode.endDate + " already");
             }
-            if (request.endDate().isBefore(episode.startDate)) {
-                throw ProblemException.invalid("endDate", "must not be before the start date " + episode.startDate);
-            }
-            requireNotTooFarAhead("endDate", request.endDate());
+            refuse("endDate", EpisodeRules.beforeStart(episode.startDate, request.endDate()));
+            refuse("endDate", rules.tooFarAhead(request.endDate()));
             episode.endDate = request.endDate();
             return Panache.flush().chain(() -> publish(AbsenceEpisodeEvent.ENDED, episode))
                     .call(() -> workerAbsence.publishIfChanged(locked.worker()))
@@ -164,7 +157,7 @@ public class AbsenceService {
                 throw ProblemException.conflict("Absence episode " + id
                         + " is still open: the return-to-work interview follows its end");
             }
-            requireInterviewDay("heldOn", episode.endDate, request.heldOn());
+            refuse("heldOn", rules.interviewDay(episode.endDate, request.heldOn()));
             long unchanged = episode.version;
             episode.returnInterviewOn = request.heldOn();
             episode.returnInterviewBy = request.heldBy().strip();
@@ -174,13 +167,10 @@ public class AbsenceService {
         });
     }
 
-    /** An interview is held after the absence is over, and not in the future. */
-    private void requireInterviewDay(String field, LocalDate endDate, LocalDate heldOn) {
-        if (heldOn.isBefore(endDate)) {
-            throw ProblemException.invalid(field, "must not be before the last day of absence " + endDate);
-        }
-        if (heldOn.isAfter(today())) {
-            throw ProblemException.invalid(field, "must not be in the future");
+    /** A 400 naming the field, when a rule found a fault. */
+    private static void refuse(String field, String fault) {
+        if (fault != null) {
+            throw ProblemException.invalid(field, fault);
         }
     }
 
@@ -250,13 +240,6 @@ public class AbsenceService {
                 }).replaceWithVoid();
     }
 
-    private void requireNotTooFarAhead(String field, LocalDate date) {
-        if (date.isAfter(today().plusDays(config.maxDaysAhead()))) {
-            throw ProblemException.invalid(field, "must not be more than " + config.maxDaysAhead()
-                    + " days after today");
-        }
-    }
-
     /** The workers of these episodes, with their FTE history, in one query. */
     private static Uni<Map<UUID, KnownWorker>> workers(List<AbsenceEpisode> episodes) {
         List<UUID> ids = episodes.stream().map(e -> e.workerId).distinct().toList();
@@ -270,7 +253,7 @@ public class AbsenceService {
 
     private Uni<AbsenceEpisode> publish(String type, AbsenceEpisode episode) {
         LOG.infof("%s episode=%s worker=%s version=%d", type, episode.id, episode.workerId, episode.version);
-        return outbox.publish(AbsenceTopics.EPISODES, new AbsenceEpisodeEvent(UUID.randomUUID(), type, episode.id,
-                episode.version, clock.instant(), episode.state(), thresholds)).replaceWith(episode);
+        return outbox.publish(AbsenceTopics.EPISODES, episode.event(type, clock.instant(), thresholds))
+                .replaceWith(episode);
     }
 }

@@ -12,7 +12,6 @@ import uk.workforcewatch.sickness.staff.KnownWorker;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -37,6 +36,22 @@ public class WorkerAbsence {
         this.clock = clock;
     }
 
+    /** A worker's absence status: absent since the first day of the episode that covers today, or not absent. */
+    record Status(boolean absent, LocalDate since, UUID episodeId) {
+
+        static final Status NOT_ABSENT = new Status(false, null, null);
+
+        /** Absent in the episode since its first day; not absent when there is none. */
+        static Status in(UUID episodeId, LocalDate since) {
+            return episodeId == null ? NOT_ABSENT : new Status(true, since, episodeId);
+        }
+
+        /** Whether this status is news after the one published last: with none published, only being absent is. */
+        boolean differsFrom(Status published) {
+            return published == null ? absent : !equals(published);
+        }
+    }
+
     /** Within the transaction that changed the worker's episodes, holding the worker's row lock, after a flush. */
     public Uni<Void> publishIfChanged(KnownWorker worker) {
         LocalDate today = LocalDate.now(clock);
@@ -44,24 +59,30 @@ public class WorkerAbsence {
                         "workerId = ?1 and startDate <= ?2 and (endDate is null or endDate >= ?2)", worker.id, today)
                 .firstResult()
                 .chain(current -> {
-                    boolean absent = current != null;
-                    LocalDate since = absent ? current.startDate : null;
-                    UUID episode = absent ? current.id : null;
-                    boolean unchanged = worker.absenceVersion == null ? !absent
-                            : absent == worker.absent && Objects.equals(since, worker.absentSince)
-                            && Objects.equals(episode, worker.absentEpisodeId);
-                    if (unchanged) {
+                    Status status = current == null ? Status.NOT_ABSENT : new Status(true, current.startDate, current.id);
+                    Status published = worker.absenceVersion == null ? null
+                            : new Status(worker.absent, worker.absentSince, worker.absentEpisodeId);
+                    if (!status.differsFrom(published)) {
                         return Uni.createFrom().voidItem();
                     }
-                    worker.absent = absent;
-                    worker.absentSince = since;
-                    worker.absentEpisodeId = episode;
-                    worker.absenceVersion = worker.absenceVersion == null ? 0 : worker.absenceVersion + 1;
-                    LOG.infof("%s worker=%s absent=%s version=%d", WorkerAbsenceEvent.CHANGED, worker.id, absent,
-                            worker.absenceVersion);
-                    return outbox.publish(AbsenceTopics.WORKER_ABSENCE, new WorkerAbsenceEvent(UUID.randomUUID(),
-                            WorkerAbsenceEvent.CHANGED, worker.id, worker.absenceVersion, clock.instant(),
-                            new WorkerAbsenceState(worker.id, worker.teamId, absent, since, episode), thresholds));
+                    worker.absent = status.absent();
+                    worker.absentSince = status.since();
+                    worker.absentEpisodeId = status.episodeId();
+                    worker.absenceVersion = nextVersion(worker.absenceVersion);
+                    return outbox.publish(AbsenceTopics.WORKER_ABSENCE,
+                            event(worker.id, worker.teamId, worker.absenceVersion, status));
                 });
+    }
+
+    static long nextVersion(Long published) {
+        return published == null ? 0 : published + 1;
+    }
+
+    /** The event of a worker's new status, at its version. */
+    WorkerAbsenceEvent event(UUID workerId, UUID teamId, long version, Status status) {
+        LOG.infof("%s worker=%s absent=%s version=%d", WorkerAbsenceEvent.CHANGED, workerId, status.absent(), version);
+        return new WorkerAbsenceEvent(UUID.randomUUID(), WorkerAbsenceEvent.CHANGED, workerId, version, clock.instant(),
+                new WorkerAbsenceState(workerId, teamId, status.absent(), status.since(), status.episodeId()),
+                thresholds);
     }
 }

@@ -8,9 +8,14 @@ import org.jboss.logging.Logger;
 import uk.workforcewatch.sickness.api.Page;
 import uk.workforcewatch.sickness.security.Caller;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -31,9 +36,11 @@ public class AuditLog {
     }
 
     private final Clock clock;
+    private final DataSource dataSource;
 
-    AuditLog(Clock clock) {
+    AuditLog(Clock clock, DataSource dataSource) {
         this.clock = clock;
+        this.dataSource = dataSource;
     }
 
     /** Within the read's transaction. */
@@ -46,6 +53,25 @@ public class AuditLog {
         entry.what = what;
         LOG.debugf("Audited read worker=%s role=%s", workerId, caller.role());
         return entry.persist().replaceWithVoid();
+    }
+
+    /**
+     * An export of every absence episode: one entry naming no worker, with how many episodes it holds, written and
+     * committed before the export's first row goes out, so an export that cannot be audited does not happen. Blocking.
+     */
+    public void recordExport(Caller caller) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("insert into audit_entry (read_at, reader,"
+                     + " reader_role, what) select ?, ?, ?, 'export of ' || count(*) || ' absence episodes'"
+                     + " from absence_episode")) {
+            insert.setObject(1, clock.instant().atOffset(ZoneOffset.UTC));
+            insert.setString(2, caller.name());
+            insert.setString(3, caller.role());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The export could not be audited: nothing was exported", e);
+        }
+        LOG.debugf("Audited export role=%s", caller.role());
     }
 
     /** Reads of the worker's record (any worker's when null) on the days {@code from} to {@code to}, newest first. */

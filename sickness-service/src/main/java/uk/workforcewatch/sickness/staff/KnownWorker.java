@@ -10,6 +10,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,9 @@ public class KnownWorker extends PanacheEntityBase {
     @Id
     public UUID id;
 
+    /** The council's own key for the worker, by which its files name them; empty when staffing has none. */
+    public String staffNumber;
+
     /** The team in force when staffing last published the worker. */
     public UUID teamId;
 
@@ -38,6 +42,9 @@ public class KnownWorker extends PanacheEntityBase {
 
     /** The version of the staffing event applied last; older or repeated events are ignored. */
     public long staffingVersion;
+
+    /** When staffing published the event applied last. */
+    public Instant staffingOccurredAt;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "worker_period", joinColumns = @JoinColumn(name = "worker_id"))

@@ -11,6 +11,8 @@ import uk.workforcewatch.events.staffing.WorkerEvent;
 import uk.workforcewatch.events.staffing.WorkerPeriod;
 import uk.workforcewatch.events.staffing.WorkerState;
 
+import java.time.ZoneOffset;
+
 /**
  * Keeps the local copy of staffing's teams and workers. An event is applied only when its version is
  * newer than the one held, in the transaction of the copy's change, so repeats and replays change
@@ -45,20 +47,53 @@ public class StaffingConsumer {
                 return Uni.createFrom().voidItem();
             }
             KnownWorker worker = held != null ? held : new KnownWorker();
-            copy(event, worker);
-            LOG.infof("Applied %s worker=%s version=%d", event.type(), worker.id, event.version());
-            return worker.persist().replaceWithVoid();
+            return staffNumber(event).chain(staffNumber -> {
+                copy(event, staffNumber, worker);
+                LOG.infof("Applied %s worker=%s version=%d", event.type(), worker.id, event.version());
+                return worker.persist().replaceWithVoid();
+            });
         })).onFailure().invoke(e -> LOG.warnf(e, "Could not apply %s %s version %d: to the dead-letter topic",
                 event.type(), event.aggregateId(), event.version()));
     }
 
-    private static void copy(WorkerEvent event, KnownWorker worker) {
+    /**
+     * The staff number the worker takes. Staffing gives a number to one worker at a time, but two workers' events
+     * arrive in any order: when another worker here holds the number, the claim published later wins. The other's
+     * older claim is cleared (their event giving it up is still to come), or, the other's being newer, this worker
+     * goes without for now (their own later event brings the number they have since).
+     */
+    private static Uni<String> staffNumber(WorkerEvent event) {
+        String number = event.worker().staffNumber();
+        if (number == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("update worker set staff_number = null"
+                        + " where staff_number = :number and id <> :id"
+                        + " and (staffing_occurred_at is null or staffing_occurred_at <= :occurredAt)")
+                .setParameter("number", number).setParameter("id", event.aggregateId())
+                .setParameter("occurredAt", event.occurredAt().atOffset(ZoneOffset.UTC)).executeUpdate()
+                .chain(() -> session.createNativeQuery("select count(*) from worker where staff_number = :number"
+                                + " and id <> :id", Long.class)
+                        .setParameter("number", number).setParameter("id", event.aggregateId()).getSingleResult())
+                .map(newer -> {
+                    if (newer > 0) {
+                        LOG.infof("Staff number of worker=%s version=%d held by a newer claim: left empty",
+                                event.aggregateId(), event.version());
+                        return null;
+                    }
+                    return number;
+                }));
+    }
+
+    private static void copy(WorkerEvent event, String staffNumber, KnownWorker worker) {
         WorkerState state = event.worker();
         worker.id = event.aggregateId();
+        worker.staffNumber = staffNumber;
         worker.teamId = state.teamId();
         worker.startDate = state.startDate();
         worker.leftOn = state.leftOn();
         worker.staffingVersion = event.version();
+        worker.staffingOccurredAt = event.occurredAt();
         worker.periods.clear();
         if (state.history() == null || state.history().isEmpty()) {
             // a producer that sends no history: what is current is all there is to know
