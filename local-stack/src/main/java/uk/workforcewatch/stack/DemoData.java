@@ -37,7 +37,7 @@ final class DemoData {
             return JSON.readValue(file.toFile(), DemoStory.class);
         }
         DemoStory story = new DemoCouncil(http, stack.staffing(), stack.caseload(), stack.sickness(), stack.tokens(),
-                LocalDate.now(COUNCIL_ZONE)).load();
+                LocalDate.now(COUNCIL_ZONE), System.out).load(stack.config().data().resolve("demo-council"));
         Path written = file.resolveSibling("demo-story.json.tmp");
         JSON.writeValue(written.toFile(), story);
         Files.move(written, file);

@@ -62,8 +62,9 @@ final class ImportCommand {
         }
         SigningKeys keys = SigningKeys.loadOrCreate(data);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        RecordsImport records = new RecordsImport(http, Service.GATEWAY.address(Ports.defaults().offsetBy(offset)),
-                keys::hrOfficer, keys::seniorManager, System.out);
+        java.net.URI gateway = Service.GATEWAY.address(Ports.defaults().offsetBy(offset));
+        RecordsImport records = new RecordsImport(http, kind -> gateway, keys::hrOfficer, keys::seniorManager,
+                System.out);
         return records.folder(folder, dryRun) ? 0 : 1;
     }
 }

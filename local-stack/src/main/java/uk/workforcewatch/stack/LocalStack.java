@@ -57,7 +57,7 @@ public final class LocalStack {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         DemoStory story = null;
         if (config.demo()) {
-            System.out.println("Loading the demo council through the API (first start only)...");
+            System.out.println("Loading the demo council from its files, as a council brings its records in (first start only)...");
             story = DemoData.loadOnce(stack, http);
         }
         Map<String, Integer> breaches = story == null

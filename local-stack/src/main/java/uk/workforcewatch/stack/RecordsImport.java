@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -39,15 +40,16 @@ public final class RecordsImport {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
-    private final URI gateway;
+    private final Function<String, URI> serviceOf;
     private final Supplier<String> hrOfficer;
     private final Supplier<String> seniorManager;
     private final PrintStream out;
 
-    RecordsImport(HttpClient http, URI gateway, Supplier<String> hrOfficer, Supplier<String> seniorManager,
-                  PrintStream out) {
+    /** {@code serviceOf} gives where to send each kind: the gateway for all, or the service that owns it. */
+    public RecordsImport(HttpClient http, Function<String, URI> serviceOf, Supplier<String> hrOfficer,
+                         Supplier<String> seniorManager, PrintStream out) {
         this.http = http;
-        this.gateway = gateway;
+        this.serviceOf = serviceOf;
         this.hrOfficer = hrOfficer;
         this.seniorManager = seniorManager;
         this.out = out;
@@ -97,7 +99,8 @@ public final class RecordsImport {
     }
 
     private JsonNode send(Kind kind, Path folder, boolean dryRun) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/v1/imports/" + kind.name() + "?dryRun=" + dryRun))
+        HttpRequest request = HttpRequest.newBuilder(serviceOf.apply(kind.name())
+                        .resolve("/api/v1/imports/" + kind.name() + "?dryRun=" + dryRun))
                 .header("Authorization", "Bearer " + (kind.seniorManager() ? seniorManager.get() : hrOfficer.get()))
                 .header("Content-Type", "text/csv")
                 .timeout(Duration.ofMinutes(30))

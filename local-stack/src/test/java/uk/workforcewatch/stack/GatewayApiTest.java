@@ -123,6 +123,8 @@ class GatewayApiTest {
                 at("GET",    "/api/v1/workers/{worker}/caseload",                     NO_BODY,                     200, 200, 200, 403),
                 at("GET",    "/api/v1/workers/{worker}/allocation-check?category=CP", NO_BODY,                     200, 200, 200, 403),
                 at("GET",    "/api/v1/teams/{team}/caseloads",                        NO_BODY,                     200, 200, 200, 403),
+                at("GET",    "/api/v1/teams/{team}/caseloads?asOf=2026-01-05",        NO_BODY,                     200, 200, 200, 403),
+                at("GET",    "/api/v1/caseloads?asOf=2026-01-05",                     NO_BODY,                     200, 200, 403, 403), // the council's: not a team manager's
 
                 // sickness-service: HR and the worker's team manager record; senior managers read without reasons
                 at("POST",   "/api/v1/absences",                                      TeamFixture::anotherAbsence, 403, 201, 201, 403),

@@ -118,7 +118,17 @@ class SystemTest {
     @Order(2)
     void theDemoCouncilsCensusReturnIsCompleteKeepsToTheSchemaAndHasStaffingsFigures() throws Exception {
         String hr = stack.tokens().hrOfficer();
+        // the gateway's view takes in the imported cases' events as they come: the return's cases held at the
+        // reference date come to what caseload-service's dated history says was held at that day's end
+        String referenceDate = api.get(stack.gateway().resolve("/api/v1/census/csww"), hr).body()
+                .path("referenceDate").asText();
+        JsonNode dated = api.get(stack.gateway().resolve("/api/v1/caseloads?asOf=" + referenceDate), hr).body()
+                .path("averageCaseload");
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertEquals(
+                dated.path("casesHeld").asInt(), api.get(stack.gateway().resolve("/api/v1/census/csww"), hr).body()
+                        .path("casesHeldAtReferenceDate").asInt()));
         JsonNode report = api.get(stack.gateway().resolve("/api/v1/census/csww"), hr).body();
+        assertEquals(dated, report.path("averageCaseload"), "the return's average caseload is caseload-service's");
         assertEquals(0, report.path("errors").asInt(), report.path("quality").toString());
         assertEquals(0, report.path("schemaViolations").size(), report.path("schemaViolations").toString());
         assertTrue(report.path("workerRecords").asInt() > 100, report.toString());

@@ -10,6 +10,9 @@ final class LoadedIds {
     private final Map<String, UUID> ids = new ConcurrentHashMap<>();
 
     void put(String key, UUID id) {
+        if (id == null) {
+            throw new IllegalStateException(key + " is not in the services after the import");
+        }
         if (ids.putIfAbsent(key, id) != null) {
             throw new IllegalStateException(key + " was loaded twice");
         }
