@@ -50,6 +50,11 @@ final class CasePlanner {
         return List.copyOf(cases);
     }
 
+    /** The references taken, so that a case of the past draws another. */
+    Set<Integer> references() {
+        return java.util.Collections.unmodifiableSet(references);
+    }
+
     /** The reference of the story's unallocated CP case. */
     String unallocatedCp() {
         return unallocatedCp;
@@ -133,6 +138,11 @@ final class CasePlanner {
     }
 
     private CaseCategory draw(TeamShape team, Predicate<CaseCategory> allowed) {
+        return draw(random, team, allowed);
+    }
+
+    /** A category of the team's mix, as often as its share, among those allowed. */
+    static CaseCategory draw(Random random, TeamShape team, Predicate<CaseCategory> allowed) {
         int total = team.mix().entrySet().stream().filter(e -> allowed.test(e.getKey()))
                 .mapToInt(Map.Entry::getValue).sum();
         int ticket = random.nextInt(total);
@@ -164,7 +174,7 @@ final class CasePlanner {
             number = 1 + random.nextInt(999_999);
         } while (!references.add(number));
         String reference = String.format("C-%06d", number);
-        cases.add(new Case(reference, category, team.key(), openedOn, workerKey, overrideReason));
+        cases.add(Case.open(reference, category, team.key(), openedOn, workerKey, overrideReason));
         return reference;
     }
 

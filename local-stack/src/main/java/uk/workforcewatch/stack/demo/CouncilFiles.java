@@ -11,14 +11,17 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The demo council as a council's own files would have it (docs/records.md): staff and post numbers as its HR system
- * numbers them, team names, case references, who held each case from when, the year's absence. The stack imports
+ * numbers them, team names, case references, who held each case from when (the open ones and those closed in the
+ * last two years), the year's absence. The stack imports
  * them as a council adopting the system would; they are left in the data folder as examples of the formats.
  */
 final class CouncilFiles {
@@ -58,15 +61,31 @@ final class CouncilFiles {
         write(folder.resolve("workers.csv"), "staffNumber,name,employment,startDate,effectiveFrom,role,team,fte,"
                         + "postNumber,registrationNumber,origin,qualificationInstitution,qualificationLevel,censusRole,"
                         + "careerStage,leftOn,leavingReason,leavingDestination", plan.workers(), this::worker);
-        write(folder.resolve("cases.csv"), "reference,category,team,openedOn,effectiveOn,staffNumber", plan.cases(),
-                (Case kase) -> List.of(kase.reference(), kase.category().name(), plan.team(kase.teamKey()).name(),
-                        kase.openedOn().toString(), kase.isAllocated() ? kase.openedOn().toString() : "",
-                        kase.isAllocated() ? staffNumber(kase.workerKey()) : ""));
+        writeRows(folder.resolve("cases.csv"), "reference,category,team,openedOn,effectiveOn,staffNumber,closedOn,"
+                + "closeReason", Stream.concat(plan.closedCases().stream(), plan.cases().stream())
+                .sorted(Comparator.comparing(Case::reference)).toList(), this::changes);
         write(folder.resolve("absences.csv"), "staffNumber,startDate,reason,certification,endDate,returnInterviewOn,"
                         + "returnInterviewBy", absence.absences(),
                 (Absence episode) -> List.of(staffNumber(episode.workerKey()), episode.startDate().toString(),
                         episode.reason().name(), episode.certification().name(), text(episode.endDate()),
                         text(episode.interviewOn()), text(episode.interviewBy())));
+    }
+
+    /** A row for each change of who held the case, or one without a change for a case nobody has held. */
+    private List<List<String>> changes(Case kase) {
+        List<String> facts = List.of(kase.reference(), kase.category().name(), plan.team(kase.teamKey()).name(),
+                kase.openedOn().toString());
+        List<String> closure = List.of(text(kase.closedOn()), text(kase.closeReason()));
+        if (kase.history().isEmpty()) {
+            return List.of(row(facts, List.of("", ""), closure));
+        }
+        return kase.history().stream().map(change -> row(facts, List.of(change.on().toString(),
+                change.workerKey() == null ? "" : staffNumber(change.workerKey())), closure)).toList();
+    }
+
+    @SafeVarargs
+    private static List<String> row(List<String>... parts) {
+        return Stream.of(parts).flatMap(List::stream).toList();
     }
 
     /** A worker's one period, from their first day, in the post they fill or cover. */
@@ -84,10 +103,18 @@ final class CouncilFiles {
 
     private static <T> void write(Path file, String header, List<T> items, Function<T, List<String>> row)
             throws IOException {
+        writeRows(file, header, items, item -> List.of(row.apply(item)));
+    }
+
+    /** Each item as one row or more. */
+    private static <T> void writeRows(Path file, String header, List<T> items, Function<T, List<List<String>>> rows)
+            throws IOException {
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(header + "\r\n");
             for (T item : items) {
-                out.write(String.join(",", row.apply(item).stream().map(CouncilFiles::quoted).toList()) + "\r\n");
+                for (List<String> row : rows.apply(item)) {
+                    out.write(String.join(",", row.stream().map(CouncilFiles::quoted).toList()) + "\r\n");
+                }
             }
         }
     }

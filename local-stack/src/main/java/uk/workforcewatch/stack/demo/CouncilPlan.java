@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * Lists are in the order the loader sends them: a worker's cases in the order they are allocated.
  */
 record CouncilPlan(LocalDate today, List<Team> teams, List<Post> posts, List<Worker> workers, List<Case> cases,
-                   List<Recruitment> recruitment, Story story) {
+                   List<Case> closedCases, List<Recruitment> recruitment, Story story) {
 
     /** The demo council for the day. */
     static CouncilPlan of(long seed, LocalDate today) {
@@ -73,15 +73,34 @@ record CouncilPlan(LocalDate today, List<Team> teams, List<Post> posts, List<Wor
     }
 
     /**
-     * A case: {@code workerKey} empty for an unallocated one; {@code overrideReason} only on an allocation
-     * that goes over a limit, which a senior manager makes.
+     * A case: {@code workerKey} empty for an unallocated one (for a closed case, who held it last);
+     * {@code overrideReason} only on an allocation that goes over a limit, which a senior manager makes. {@code
+     * history} is who held it from when, from its opening (a worker key, or null for nobody); {@code closedOn}
+     * and {@code closeReason} empty while it is open.
      */
     record Case(String reference, CaseCategory category, String teamKey, LocalDate openedOn, String workerKey,
-                String overrideReason) {
+                String overrideReason, List<Change> history, LocalDate closedOn, String closeReason) {
+
+        /** An open case held by one worker (or nobody) since the day it opened. */
+        static Case open(String reference, CaseCategory category, String teamKey, LocalDate openedOn,
+                         String workerKey, String overrideReason) {
+            return new Case(reference, category, teamKey, openedOn, workerKey, overrideReason,
+                    workerKey == null ? List.of() : List.of(new Change(openedOn, workerKey)), null, null);
+        }
 
         boolean isAllocated() {
             return workerKey != null;
         }
+
+        /** The same case with who held it before its current holder. */
+        Case withHistory(List<Change> changes) {
+            return new Case(reference, category, teamKey, openedOn, workerKey, overrideReason, List.copyOf(changes),
+                    closedOn, closeReason);
+        }
+    }
+
+    /** Who held a case from a day on: a worker's key, or null when nobody did. */
+    record Change(LocalDate on, String workerKey) {
     }
 
     /** A round of recruitment to a post: advertised, and perhaps an offer made and a start date. */

@@ -34,7 +34,11 @@ final class CouncilPlanner {
                 StoryCast.OVER_LIMIT.stream().map(StoryCast.OverLimit::workerKey).toList(),
                 StoryCast.CP_MIX_WORKER, StoryCast.ASYE_OVER_LIMIT, cases.unallocatedCp(),
                 StoryCast.HIGH_VACANCY_TEAM);
-        return new CouncilPlan(today, teams, staff.posts(), staff.workers(), cases.cases(), staff.recruitment(),
+        HistoryPlanner history = new HistoryPlanner(new Random(seed + 4), today, staff.workers(), cases.references());
+        List<CouncilPlan.Case> open = cases.cases().stream().map(history::handedOver).toList();
+        List<CouncilPlan.Case> closed = TeamShape.COUNCIL.stream().flatMap(team -> history.closed(team,
+                (int) open.stream().filter(c -> c.teamKey().equals(team.key())).count()).stream()).toList();
+        return new CouncilPlan(today, teams, staff.posts(), staff.workers(), open, closed, staff.recruitment(),
                 story);
     }
 }

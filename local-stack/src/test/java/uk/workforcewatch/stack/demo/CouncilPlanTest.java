@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -221,15 +222,45 @@ class CouncilPlanTest {
     }
 
     @Test
-    void aCaseOpenedAllocatedIsNeverOpenedBeforeItsWorkerStarted() {
-        // opened allocated, the holding is dated from the opening: caseload-service refuses one before the start
-        Map<String, LocalDate> started = PLAN.workers().stream()
-                .collect(Collectors.toMap(Worker::key, Worker::startDate));
-        PLAN.cases().stream().filter(Case::isAllocated).forEach(kase ->
-                assertFalse(kase.openedOn().isBefore(started.get(kase.workerKey())), kase.toString()));
+    void everyCaseIsHeldFromDayToDayByWorkersEmployedThenAndOpenOnesByTheirHolderAtTheEnd() {
+        // the files are imported as a case-management system's would be: each holding from a day its worker was
+        // employed, in date order, after the opening; a leaver's cases go on their last day
+        Map<String, Worker> workers = PLAN.workers().stream().collect(Collectors.toMap(Worker::key, w -> w));
+        for (Case kase : Stream.concat(PLAN.cases().stream(), PLAN.closedCases().stream()).toList()) {
+            LocalDate previous = kase.openedOn();
+            for (CouncilPlan.Change change : kase.history()) {
+                assertFalse(change.on().isBefore(previous), kase.toString());
+                assertFalse(change.on().isAfter(TODAY), kase.toString());
+                if (change.workerKey() != null) {
+                    assertTrue(workers.get(change.workerKey()).employedOn(change.on()), kase.toString());
+                }
+                previous = change.on();
+            }
+            if (kase.closedOn() == null && kase.isAllocated()) {
+                assertEquals(kase.workerKey(), kase.history().get(kase.history().size() - 1).workerKey());
+                assertTrue(workers.get(kase.workerKey()).employedOn(TODAY), kase.toString());
+            }
+        }
         assertTrue(PLAN.cases().stream().filter(Case::isAllocated)
                 .filter(c -> c.openedOn().isBefore(TODAY.minusMonths(3))).count() > 500,
                 "most were held before the latest 30 September");
+    }
+
+    @Test
+    void twoYearsOfHistoryStandBehindTheOpenCases() {
+        long handedOver = PLAN.cases().stream().filter(c -> c.history().size() > 1).count();
+        long old = PLAN.cases().stream().filter(Case::isAllocated)
+                .filter(c -> c.openedOn().isBefore(TODAY.minusDays(120))).count();
+        assertTrue(handedOver > old / 6 && handedOver < old / 3, handedOver + " of " + old + " handed over");
+        assertTrue(PLAN.cases().stream().anyMatch(c -> c.history().stream().anyMatch(h -> h.workerKey() == null)),
+                "a leaver's case waited for their successor");
+        List<Case> closed = PLAN.closedCases();
+        assertTrue(between(closed.size(), 600, 900), "closed in two years " + closed.size());
+        assertTrue(closed.stream().allMatch(c -> c.closedOn().isBefore(TODAY) && c.closedOn().isAfter(c.openedOn())
+                && c.closeReason() != null && !c.openedOn().isBefore(TODAY.minusYears(2))));
+        assertTrue(closed.stream().anyMatch(c -> c.closedOn().isBefore(TODAY.minusYears(1))), "some a year ago");
+        assertEquals(PLAN.cases().size() + closed.size(), Stream.concat(PLAN.cases().stream(), closed.stream())
+                .map(Case::reference).distinct().count(), "references are unique");
     }
 
     @Test
