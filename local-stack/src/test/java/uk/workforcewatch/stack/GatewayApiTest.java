@@ -143,6 +143,16 @@ class GatewayApiTest {
                 at("GET",    "/api/v1/absence-audit",                                 NO_BODY,                     200, 200, 403, 403),
                 at("GET",    "/api/v1/absence-thresholds",                            NO_BODY,                     200, 200, 200, 200), // the council's, no one's record
 
+                // a council's files, forwarded by kind and streamed: HR officers and senior managers; team managers none
+                at("POST",   "/api/v1/imports/teams",                                 t -> csv("name,serviceArea", "Throwaway " + UUID.randomUUID() + ",OTHER"), 200, 200, 403, 403),
+                at("POST",   "/api/v1/imports/posts?dryRun=true",                     t -> csv("postNumber,team,role,fte,establishedOn"), 200, 200, 403, 403),
+                at("POST",   "/api/v1/imports/workers?dryRun=true",                   t -> csv("staffNumber,name,employment,startDate,effectiveFrom,role,team,fte"), 200, 200, 403, 403),
+                at("GET",    "/api/v1/exports/teams",                                 NO_BODY,                     200, 200, 403, 403),
+                at("GET",    "/api/v1/exports/posts",                                 NO_BODY,                     200, 200, 403, 403),
+                at("GET",    "/api/v1/exports/workers",                               NO_BODY,                     200, 200, 403, 403),
+                at("POST",   "/api/v1/imports/shoes",                                 t -> csv("name", "x"),       404, 404, 404, 404), // no service's kind: the gateway's 404
+                at("GET",    "/api/v1/exports/shoes",                                 NO_BODY,                     404, 404, 404, 404),
+
                 // the gateway's own: alerts and monitoring for managers (a team manager their team), HR its share
                 at("GET",    "/api/v1/alerts",                                        NO_BODY,                     200, 200, 200, 200), // each sees their own
                 at("GET",    "/api/v1/alerts?teamId={team}",                          NO_BODY,                     200, 200, 200, 403),
@@ -296,7 +306,8 @@ class GatewayApiTest {
         for (String path : List.of("/api/v1/teams", "/api/v1/workers/{id}", "/api/v1/posts", "/api/v1/cases",
                 "/api/v1/cases/{id}/allocation", "/api/v1/workers/{id}/caseload", "/api/v1/absences",
                 "/api/v1/absence-trends", "/api/v1/absence-audit", "/api/v1/breaches", "/api/v1/alerts",
-                "/api/v1/monitoring/teams/{id}", "/api/v1/allocation-options", "/api/v1/audit", "/api/v1/silences")) {
+                "/api/v1/monitoring/teams/{id}", "/api/v1/allocation-options", "/api/v1/audit", "/api/v1/silences",
+                "/api/v1/imports/{kind}", "/api/v1/exports/{kind}")) {
             assertTrue(paths.contains(path), path + " is in the document: " + paths);
         }
         String description = document.body().path("info").path("description").asText();
@@ -352,6 +363,11 @@ class GatewayApiTest {
             placeholder.appendReplacement(path, made.get(name));
         }
         return placeholder.appendTail(path).toString();
+    }
+
+    /** A CSV file: its header, then its rows. */
+    private static GatewayClient.Csv csv(String... lines) {
+        return new GatewayClient.Csv(String.join("\n", lines) + "\n");
     }
 
     private static Map<String, Object> newTeam() {
