@@ -12,14 +12,20 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
+import com.sun.net.httpserver.HttpHandler;
 import uk.workforcewatch.gateway.alerts.AlertApi;
+import uk.workforcewatch.gateway.forward.Circuits;
+import uk.workforcewatch.gateway.forward.Service;
 import uk.workforcewatch.gateway.notifications.SilenceResource;
 import uk.workforcewatch.testing.DocumentedExamples;
 import uk.workforcewatch.testing.ServiceTestEnvironment;
 import uk.workforcewatch.testing.Tokens;
 
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -54,6 +60,9 @@ class WholeApiTest {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Circuits circuits;
 
     @Test
     void anyoneMayReadTheDocumentWithTheGatewaysOperationsAndTheirRolesAndTheMissingPartsNamed() {
@@ -107,6 +116,39 @@ class WholeApiTest {
         ExtractableResponse<Response> bare = sent(senior().body(DocumentedExamples.body(documented, acknowledgement, "no note", json))
                 .post("/api/v1/alerts/" + firingAlert() + "/acknowledgement"), 200);
         assertNull(bare.path("acknowledgementNote"));
+    }
+
+    @Test
+    void aCouncilsFilePathsWhichServicesShareAreEachOneOperationWithEveryServicesSummaryAndRoles() {
+        circuits.resetAll();
+        try (StandInService staffing = StandInService.at(Service.STAFFING,
+                document("a file of teams, posts or workers", "hr-officer", "senior-manager"));
+             StandInService caseload = StandInService.at(Service.CASELOAD, document("a file of cases", "senior-manager"))) {
+            RestAssured.get("/api/v1/openapi").then().statusCode(200)
+                    .body("paths.'/api/v1/imports/{kind}'.post.summary", equalTo("Import a file of teams, posts or "
+                            + "workers (staffing-service); Import a file of cases (caseload-service)"))
+                    .body("paths.'/api/v1/exports/{kind}'.get.summary", equalTo("Export a file of teams, posts or "
+                            + "workers (staffing-service); Export a file of cases (caseload-service)"))
+                    .body("paths.'/api/v1/imports/{kind}'.post.security[0].SecurityScheme",
+                            equalTo(List.of("hr-officer", "senior-manager")))
+                    .body("info.description", containsString("sickness-service (not answering)"));
+        }
+    }
+
+    /** A service's OpenAPI document of its import and export, as its /q/openapi answers. */
+    private static HttpHandler document(String file, String... roles) {
+        String security = "[{\"SecurityScheme\":[\"" + String.join("\",\"", roles) + "\"]}]";
+        byte[] document = ("{\"openapi\":\"3.1.0\",\"paths\":{"
+                + "\"/api/v1/imports/{kind}\":{\"post\":{\"summary\":\"Import " + file + "\",\"security\":" + security + "}},"
+                + "\"/api/v1/exports/{kind}\":{\"get\":{\"summary\":\"Export " + file + "\",\"security\":" + security + "}}"
+                + "}}").getBytes(StandardCharsets.UTF_8);
+        return exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, document.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(document);
+            }
+        };
     }
 
     /** A caseload alert firing for a worker over their limit in a new team. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import uk.workforcewatch.stack.GatewayClient.Reply;
 import uk.workforcewatch.stack.demo.DemoTokens;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -144,6 +145,16 @@ class GatewayApiTest {
                 at("GET",    "/api/v1/return-interviews/timeliness?" + YEAR + "&teamId={team}", NO_BODY,           200, 200, 200, 403),
                 at("GET",    "/api/v1/absence-audit",                                 NO_BODY,                     200, 200, 403, 403),
                 at("GET",    "/api/v1/absence-thresholds",                            NO_BODY,                     200, 200, 200, 200), // the council's, no one's record
+
+                // a council's files, forwarded by kind and streamed: HR officers and senior managers; team managers none
+                at("POST",   "/api/v1/imports/teams",                                 t -> csv("name,serviceArea", "Throwaway " + UUID.randomUUID() + ",OTHER"), 200, 200, 403, 403),
+                at("POST",   "/api/v1/imports/posts?dryRun=true",                     t -> csv("postNumber,team,role,fte,establishedOn"), 200, 200, 403, 403),
+                at("POST",   "/api/v1/imports/workers?dryRun=true",                   t -> csv("staffNumber,name,employment,startDate,effectiveFrom,role,team,fte"), 200, 200, 403, 403),
+                at("GET",    "/api/v1/exports/teams",                                 NO_BODY,                     200, 200, 403, 403),
+                at("GET",    "/api/v1/exports/posts",                                 NO_BODY,                     200, 200, 403, 403),
+                at("GET",    "/api/v1/exports/workers",                               NO_BODY,                     200, 200, 403, 403),
+                at("POST",   "/api/v1/imports/shoes",                                 t -> csv("name", "x"),       404, 404, 404, 404), // no service's kind: the gateway's 404
+                at("GET",    "/api/v1/exports/shoes",                                 NO_BODY,                     404, 404, 404, 404),
 
                 // the gateway's own: alerts and monitoring for managers (a team manager their team), HR its share
                 at("GET",    "/api/v1/alerts",                                        NO_BODY,                     200, 200, 200, 200), // each sees their own
@@ -298,7 +309,8 @@ class GatewayApiTest {
         for (String path : List.of("/api/v1/teams", "/api/v1/workers/{id}", "/api/v1/posts", "/api/v1/cases",
                 "/api/v1/cases/{id}/allocation", "/api/v1/workers/{id}/caseload", "/api/v1/absences",
                 "/api/v1/absence-trends", "/api/v1/absence-audit", "/api/v1/breaches", "/api/v1/alerts",
-                "/api/v1/monitoring/teams/{id}", "/api/v1/allocation-options", "/api/v1/audit", "/api/v1/silences")) {
+                "/api/v1/monitoring/teams/{id}", "/api/v1/allocation-options", "/api/v1/audit", "/api/v1/silences",
+                "/api/v1/imports/{kind}", "/api/v1/exports/{kind}")) {
             assertTrue(paths.contains(path), path + " is in the document: " + paths);
         }
         String description = document.body().path("info").path("description").asText();
@@ -307,6 +319,32 @@ class GatewayApiTest {
 
     @Test
     @Order(5)
+    void aFolderOfCouncilFilesComesInThroughTheGatewayAsStackImportSendsIt() throws Exception {
+        // what ./stack import does: each kind in turn, cases and absences once their services know the workers
+        String key = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String team = "Imported " + key;
+        Path folder = Files.createDirectories(Path.of("target", "gateway-api-test-import-" + key));
+        Files.writeString(folder.resolve("teams.csv"), "name,serviceArea\r\n" + team + ",CHILDREN_IN_NEED\r\n");
+        Files.writeString(folder.resolve("workers.csv"), "staffNumber,name,employment,startDate,effectiveFrom,role,"
+                + "team,fte\r\nI" + key + ",Imogen Ince,PERMANENT,2024-01-08,2024-01-08,SOCIAL_WORKER," + team
+                + ",1.0\r\n");
+        Files.writeString(folder.resolve("cases.csv"), "reference,category,team,openedOn,effectiveOn,staffNumber\r\n"
+                + "I" + key + "-1,CIN," + team + ",2025-02-03,2025-02-03,I" + key + "\r\n");
+        Files.writeString(folder.resolve("absences.csv"), "staffNumber,startDate,reason,certification,endDate,"
+                + "returnInterviewOn,returnInterviewBy\r\nI" + key + ",2025-03-03,MINOR_ILLNESS,SELF_CERTIFIED,"
+                + "2025-03-04,2025-03-05,Team manager\r\n");
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        boolean imported = new RecordsImport(java.net.http.HttpClient.newHttpClient(), kind -> stack.gateway(),
+                tokens::hrOfficer, tokens::seniorManager, new java.io.PrintStream(printed, true)).folder(folder, false);
+        assertTrue(imported, printed.toString());
+        assertTrue(printed.toString().contains("cases.csv: 1 rows; 1 created"), printed.toString());
+        Reply cases = gateway.get("/api/v1/exports/cases", tokens.seniorManager());
+        assertTrue(cases.body().asText().contains("I" + key + "-1,CIN," + team + ",2025-02-03,2025-02-03,I" + key),
+                cases.excerpt());
+    }
+
+    @Test
+    @Order(6)
     void withCaseloadServiceStoppedItsCallsAnswer503AtOnceWhileTheGatewayAndTheOtherServicesCarryOn() {
         String seniorManager = tokens.seniorManager();
         stack.stop(Service.CASELOAD);
@@ -354,6 +392,11 @@ class GatewayApiTest {
             placeholder.appendReplacement(path, made.get(name));
         }
         return placeholder.appendTail(path).toString();
+    }
+
+    /** A CSV file: its header, then its rows. */
+    private static GatewayClient.Csv csv(String... lines) {
+        return new GatewayClient.Csv(String.join("\n", lines) + "\n");
     }
 
     private static Map<String, Object> newTeam() {

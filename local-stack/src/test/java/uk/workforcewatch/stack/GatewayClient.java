@@ -15,8 +15,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * The gateway as the HR portal calls it: any method, a bearer token or none, JSON in and out. Answers are kept
- * whole (status, headers, body) so a test can judge problems and headers too.
+ * The gateway as the HR portal calls it: any method, a bearer token or none, JSON in and out (or a CSV file in, an
+ * export out). Answers are kept whole (status, headers, body) so a test can judge problems and headers too.
  */
 final class GatewayClient {
 
@@ -36,6 +36,10 @@ final class GatewayClient {
             String text = body.isTextual() ? body.asText() : body.toString();
             return text.length() > 200 ? text.substring(0, 200) + "…" : text;
         }
+    }
+
+    /** A body sent as a council's file (an import), not as JSON. */
+    record Csv(String text) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
@@ -60,12 +64,14 @@ final class GatewayClient {
     Reply call(String method, String path, String token, Object body) {
         try {
             HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-            // a portal asks for JSON; an endpoint that also speaks XML or CSV answers in JSON then
+                    : HttpRequest.BodyPublishers.ofString(body instanceof Csv csv ? csv.text() : JSON.writeValueAsString(body));
+            // a portal asks for JSON; an endpoint that also speaks XML or CSV answers in JSON then, one that speaks
+            // only CSV (an export) in CSV
             HttpRequest.Builder request = authorised(HttpRequest.newBuilder(gateway.resolve(path)), token)
-                    .header("Accept", "application/json").method(method, publisher).timeout(Duration.ofSeconds(30));
+                    .header("Accept", "application/json, text/csv;q=0.5").method(method, publisher)
+                    .timeout(Duration.ofSeconds(30));
             if (body != null) {
-                request.header("Content-Type", "application/json");
+                request.header("Content-Type", body instanceof Csv ? "text/csv" : "application/json");
             }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), parse(response.body()));

@@ -44,8 +44,21 @@ public interface ForwardConfig {
     @WithDefault("50")
     int maxConnections();
 
-    /** The largest request body forwarded; a larger one is refused with 413. */
+    /** The largest request body forwarded, held whole; a larger one is refused with 413. Not for files. */
     @WithName("max-body-size")
     @WithDefault("1M")
     MemorySize maxBodySize();
+
+    /** The largest file forwarded to an import, streamed as it comes; a larger one is refused with 413. */
+    @WithName("max-file-size")
+    @WithDefault("512M")
+    MemorySize maxFileSize();
+
+    /**
+     * How long a service may stay silent on a file, instead of {@link #timeout()}: not taking more of it in, working on
+     * it once it is all in, or between the parts of an export.
+     */
+    @WithName("file-timeout")
+    @WithDefault("10m")
+    Duration fileTimeout();
 }

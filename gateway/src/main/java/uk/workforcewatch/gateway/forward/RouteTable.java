@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which service owns a path of the public API. Most paths belong to a service by their first segment
  * under {@code /api/v1}; workers and teams are shared: a worker's caseload and allocation check, and a
- * team's caseloads, are caseload-service's, the rest staffing-service's. Anything else (alerts,
+ * team's caseloads, are caseload-service's, the rest staffing-service's. A council's files, at
+ * {@code /imports/{kind}} and {@code /exports/{kind}}, go to the service that owns the kind. Anything else (alerts,
  * breaches, silences, monitoring, the gateway's audit log) is the gateway's own and is not forwarded.
  */
 public final class RouteTable {
@@ -33,6 +35,17 @@ public final class RouteTable {
             // sickness-service's audit log, renamed from /audit, which becomes the gateway's own
             Map.entry("absence-audit", Service.SICKNESS));
 
+    /** The first segments of the file paths, {@code /imports/{kind}} and {@code /exports/{kind}}. */
+    private static final Set<String> FILE_ROOTS = Set.of("imports", "exports");
+
+    /** Each kind of file a council's records come in and go out as, with the service that owns those records. */
+    private static final Map<String, Service> FILE_KINDS = Map.of(
+            "teams", Service.STAFFING,
+            "posts", Service.STAFFING,
+            "workers", Service.STAFFING,
+            "cases", Service.CASELOAD,
+            "absences", Service.SICKNESS);
+
     /** Third segments under {@code /workers/{id}} and {@code /teams/{id}} that are caseload-service's. */
     private static final Map<String, Set<String>> CASELOAD_SUBRESOURCES = Map.of(
             "workers", Set.of("caseload", "allocation-check"),
@@ -52,6 +65,9 @@ public final class RouteTable {
             return Optional.empty();
         }
         String first = segments.get(0);
+        if (FILE_ROOTS.contains(first)) {
+            return segments.size() == 2 ? Optional.ofNullable(FILE_KINDS.get(segments.get(1))) : Optional.empty();
+        }
         Service owner = BY_FIRST_SEGMENT.get(first);
         if (owner == null) {
             return Optional.empty();
@@ -64,6 +80,18 @@ public final class RouteTable {
 
     /** The first segments under {@code /api/v1} that are forwarded, each with everything under it. */
     public static Set<String> forwardedRoots() {
-        return BY_FIRST_SEGMENT.keySet();
+        Set<String> roots = new TreeSet<>(BY_FIRST_SEGMENT.keySet());
+        roots.addAll(FILE_ROOTS);
+        return roots;
+    }
+
+    /** The forwarded roots under which files go: they are streamed, never held whole. */
+    public static Set<String> fileRoots() {
+        return FILE_ROOTS;
+    }
+
+    /** The kinds of file that are imported and exported, in order. */
+    public static List<String> fileKinds() {
+        return FILE_KINDS.keySet().stream().sorted().toList();
     }
 }

@@ -2,6 +2,7 @@ package uk.workforcewatch.gateway.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
@@ -10,14 +11,18 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Makes one OpenAPI document of the gateway's own and each service's: every path once (the gateway's own
  * first), every tag once, and every schema; a schema name two documents give different shapes is kept
- * for the first and prefixed with the service's name for the others, their references rewritten. Pure.
+ * for the first and prefixed with the service's name for the others, their references rewritten. A path
+ * that several services serve, each its share of it (a council's files, by kind), has each operation once:
+ * the first service's, with every service's summary, each naming its service, and the roles of them all. Pure.
  */
 public final class ApiMerger {
 
@@ -35,6 +40,10 @@ public final class ApiMerger {
         }
     }
 
+    /** What one service gives of a path or an operation. */
+    private record Given(String service, JsonNode node) {
+    }
+
     private ApiMerger() {
     }
 
@@ -46,6 +55,7 @@ public final class ApiMerger {
         Set<String> tagNames = new HashSet<>();
         tags.forEach(tag -> tagNames.add(tag.path("name").asText()));
         List<String> missing = new ArrayList<>();
+        Map<String, List<Given>> served = new LinkedHashMap<>();
 
         for (Part part : services) {
             if (part.document() == null) {
@@ -65,7 +75,8 @@ public final class ApiMerger {
                     schemas.set(renamed.getOrDefault(schema.getKey(), schema.getKey()), schema.getValue()));
             document.path("paths").fields().forEachRemaining(path -> {
                 if (!paths.has(path.getKey())) {
-                    paths.set(path.getKey(), path.getValue());
+                    served.computeIfAbsent(path.getKey(), key -> new ArrayList<>())
+                            .add(new Given(part.service(), path.getValue()));
                 }
             });
             document.path("tags").forEach(tag -> {
@@ -74,6 +85,7 @@ public final class ApiMerger {
                 }
             });
         }
+        served.forEach((path, given) -> paths.set(path, joined(given)));
         sortFields(paths);
         ObjectNode info = objectAt(merged, "info");
         info.put("title", title);
@@ -83,6 +95,43 @@ public final class ApiMerger {
                 + (missing.isEmpty() ? "" : " Not answering when this was put together, so not listed: "
                 + String.join(", ", missing) + "."));
         return merged;
+    }
+
+    /** A path's item as the services give it: each operation the first's, joined with the others' when they have it. */
+    private static JsonNode joined(List<Given> items) {
+        if (items.size() == 1) {
+            return items.get(0).node();
+        }
+        Map<String, List<Given>> byMethod = new LinkedHashMap<>();
+        items.forEach(item -> item.node().fields().forEachRemaining(operation -> byMethod
+                .computeIfAbsent(operation.getKey(), key -> new ArrayList<>())
+                .add(new Given(item.service(), operation.getValue()))));
+        ObjectNode joined = JsonNodeFactory.instance.objectNode();
+        byMethod.forEach((method, operations) -> {
+            JsonNode first = operations.get(0).node();
+            if (operations.size() == 1 || !first.isObject()) {
+                joined.set(method, first);
+                return;
+            }
+            ObjectNode operation = first.deepCopy();
+            operation.put("summary", operations.stream()
+                    .map(o -> o.node().path("summary").asText() + " (" + o.service() + ")")
+                    .collect(Collectors.joining("; ")));
+            operation.set("security", JsonNodeFactory.instance.arrayNode().add(roles(operations)));
+            joined.set(method, operation);
+        });
+        return joined;
+    }
+
+    /** One security requirement naming, as its scopes, every role any of the operations names. */
+    private static ObjectNode roles(List<Given> operations) {
+        Map<String, Set<String>> scopes = new LinkedHashMap<>();
+        operations.forEach(operation -> operation.node().path("security").forEach(alternative -> alternative.fields()
+                .forEachRemaining(scheme -> scheme.getValue().forEach(role -> scopes
+                        .computeIfAbsent(scheme.getKey(), key -> new LinkedHashSet<>()).add(role.asText())))));
+        ObjectNode requirement = JsonNodeFactory.instance.objectNode();
+        scopes.forEach((scheme, roles) -> roles.forEach(requirement.putArray(scheme)::add));
+        return requirement;
     }
 
     /** {@code staffing-service} gives {@code Staffing}. */

@@ -28,6 +28,12 @@ class RouteTableTest {
     /** sickness-service's audit log is moving to /absence-audit; /audit becomes the gateway's own. */
     private static final Map<String, String> RENAMED = Map.of("/api/v1/audit", "/api/v1/absence-audit");
 
+    /** The kinds of file each service takes at {@code /imports/{kind}} and {@code /exports/{kind}}. */
+    private static final Map<String, List<String>> KINDS = Map.of(
+            "staffing-service", List.of("teams", "posts", "workers"),
+            "caseload-service", List.of("cases"),
+            "sickness-service", List.of("absences"));
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
             "/api/v1/teams, STAFFING",
@@ -55,7 +61,15 @@ class RouteTableTest {
             "/api/v1/return-interviews/due, SICKNESS",
             "/api/v1/absence-audit, SICKNESS",
             "/api/v1/absence-thresholds, SICKNESS",
-            "/api/v1/teams/, STAFFING"
+            "/api/v1/teams/, STAFFING",
+            "/api/v1/imports/teams, STAFFING",
+            "/api/v1/imports/posts, STAFFING",
+            "/api/v1/imports/workers, STAFFING",
+            "/api/v1/exports/workers, STAFFING",
+            "/api/v1/imports/cases, CASELOAD",
+            "/api/v1/exports/cases, CASELOAD",
+            "/api/v1/imports/absences, SICKNESS",
+            "/api/v1/exports/absences/, SICKNESS"
     })
     void forwarded(String path, Service owner) {
         assertEquals(Optional.of(owner), RouteTable.ownerOf(path));
@@ -66,7 +80,9 @@ class RouteTableTest {
             "/api/v1/alerts", "/api/v1/alerts/stream", "/api/v1/alerts/" + ID + "/acknowledgement", "/api/v1/breaches",
             "/api/v1/silences", "/api/v1/silences/" + ID, "/api/v1/monitoring/workers/" + ID,
             "/api/v1/monitoring/teams/" + ID, "/api/v1/allocation-options", "/api/v1/audit", "/api/v1/",
-            "/api/v1", "/api/v1/teamsx", "/api/v2/teams", "/q/health", "/teams"
+            "/api/v1", "/api/v1/teamsx", "/api/v2/teams", "/q/health", "/teams",
+            // a kind no service takes, or none, is answered by the gateway (404)
+            "/api/v1/imports/shoes", "/api/v1/exports/" + ID, "/api/v1/imports", "/api/v1/exports/teams/extra"
     })
     void servedByTheGateway(String path) {
         assertEquals(Optional.empty(), RouteTable.ownerOf(path));
@@ -81,7 +97,7 @@ class RouteTableTest {
 
     @Test
     void noPathOfTheGatewayIsForwarded() {
-        List<String> paths = paths(Path.of("src/main/java"));
+        List<String> paths = paths(Path.of("src/main/java"), List.of());
         assertFalse(paths.isEmpty());
         for (String path : paths) {
             assertEquals(Optional.empty(), RouteTable.ownerOf(path), path);
@@ -89,7 +105,7 @@ class RouteTableTest {
     }
 
     private static void assertOwned(String module, Service owner) {
-        List<String> paths = paths(Path.of("..", module, "src", "main", "java"));
+        List<String> paths = paths(Path.of("..", module, "src", "main", "java"), KINDS.get(module));
         assertTrue(paths.size() >= 3, module + " has its resources where expected");
         for (String path : paths) {
             String current = RENAMED.getOrDefault(path, path);
@@ -105,8 +121,8 @@ class RouteTableTest {
         return pattern.matcher(text).results().count();
     }
 
-    /** Every resource path in the sources: the class's @Path joined with each method's, ids filled in. */
-    private static List<String> paths(Path sources) {
+    /** Every resource path in the sources: the class's @Path joined with each method's, ids and each kind filled in. */
+    private static List<String> paths(Path sources, List<String> kinds) {
         assertTrue(Files.isDirectory(sources), sources.toAbsolutePath().toString());
         List<String> paths = new ArrayList<>();
         try (Stream<Path> files = Files.walk(sources)) {
@@ -138,6 +154,8 @@ class RouteTableTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return paths.stream().map(p -> p.replaceAll("\\{[^}]+}", ID)).distinct().toList();
+        return paths.stream()
+                .flatMap(p -> p.contains("{kind}") ? kinds.stream().map(kind -> p.replace("{kind}", kind)) : Stream.of(p))
+                .map(p -> p.replaceAll("\\{[^}]+}", ID)).distinct().toList();
     }
 }

@@ -49,6 +49,31 @@ class ApiMergerTest {
                 merged.at("/info/description").asText());
     }
 
+    @Test
+    void aPathSeveralServicesServeHasEachOperationOnceWithEverySummaryAndEveryRole() throws Exception {
+        JsonNode gateway = json("{'paths':{}}");
+        JsonNode staffing = json("{'paths':{'/api/v1/imports/{kind}':{'post':{'summary':'Import teams, posts or workers',"
+                + "'parameters':[{'name':'kind','in':'path'}],"
+                + "'security':[{'SecurityScheme':['hr-officer','senior-manager']}]}},"
+                + "'/api/v1/exports/{kind}':{'get':{'summary':'Export teams, posts or workers'}}}}");
+        JsonNode caseload = json("{'paths':{'/api/v1/imports/{kind}':{'post':{'summary':'Import cases',"
+                + "'security':[{'SecurityScheme':['senior-manager','team-manager']}]}}}}");
+        JsonNode sickness = json("{'paths':{'/api/v1/imports/{kind}':{'post':{'summary':'Import absences',"
+                + "'security':[{'SecurityScheme':['hr-officer']}]}}}}");
+
+        JsonNode merged = ApiMerger.merge(gateway, List.of(ApiMerger.Part.of("staffing-service", staffing),
+                ApiMerger.Part.of("caseload-service", caseload), ApiMerger.Part.of("sickness-service", sickness)), "W");
+
+        JsonNode imports = merged.at("/paths/~1api~1v1~1imports~1{kind}/post");
+        assertEquals("Import teams, posts or workers (staffing-service); Import cases (caseload-service); "
+                + "Import absences (sickness-service)", imports.path("summary").asText());
+        assertEquals(List.of("hr-officer", "senior-manager", "team-manager"),
+                JSON.convertValue(imports.at("/security/0/SecurityScheme"), List.class));
+        assertEquals("kind", imports.at("/parameters/0/name").asText(), "the first service's operation, joined");
+        assertEquals("Export teams, posts or workers",
+                merged.at("/paths/~1api~1v1~1exports~1{kind}/get/summary").asText(), "one service's, as it is");
+    }
+
     private static List<String> names(JsonNode object) {
         List<String> all = new ArrayList<>();
         object.fieldNames().forEachRemaining(all::add);
