@@ -1,5 +1,6 @@
 package uk.workforcewatch.bulk;
 
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import uk.workforcewatch.problem.ProblemException;
 
@@ -34,10 +35,13 @@ public final class RecordFiles {
                 (connection, csv, tally) -> file.read(connection, csv, tally, by)));
     }
 
-    /** Every record of the kind, streamed as CSV from one read-only transaction, so it is one consistent picture. */
-    public StreamingOutput export(String kind) {
+    /**
+     * Every record of the kind, streamed as CSV from one read-only transaction, so it is one consistent picture, as a
+     * download named for the kind.
+     */
+    public Response export(String kind) {
         RecordFile file = kind(kind);
-        return output -> {
+        StreamingOutput rows = output -> {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(false);
                 connection.setReadOnly(true);
@@ -49,6 +53,7 @@ public final class RecordFiles {
                 throw new IllegalStateException("The export of " + kind + " failed", e);
             }
         };
+        return Response.ok(rows).header("Content-Disposition", "attachment; filename=\"" + kind + ".csv\"").build();
     }
 
     public List<String> kinds() {

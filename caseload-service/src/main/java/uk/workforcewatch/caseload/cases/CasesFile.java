@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -120,7 +119,7 @@ public class CasesFile implements RecordFile {
             List<RowGroups.Group> batch;
             while (!(batch = groups.next(BATCH)).isEmpty()) {
                 List<CsvRow> rows = batch.stream().flatMap(group -> group.rows().stream()).toList();
-                Map<String, UUID> teams = teams(connection, rows.stream().map(row -> row.text("team")).toList());
+                Map<String, UUID> teams = Sql.teamsByName(connection, rows.stream().map(row -> row.text("team")).toList());
                 Map<String, List<Named>> workers = workers(connection,
                         rows.stream().map(row -> row.text("staffNumber")).toList());
                 Map<String, Stored> stored = stored(connection, RowGroups.keys(batch, RowGroups.Group::key));
@@ -181,7 +180,7 @@ public class CasesFile implements RecordFile {
         }
         CaseCategory category = first.choice("category", CaseCategory.class, true);
         String team = first.required("team");
-        UUID teamId = team == null ? null : teams.get(team.toLowerCase(Locale.ROOT));
+        UUID teamId = team == null ? null : teams.get(Sql.lower(team));
         if (team != null && teamId == null) {
             first.reject("team", "names no team staffing has told of");
         }
@@ -304,20 +303,6 @@ public class CasesFile implements RecordFile {
         }
     }
 
-    private static Map<String, UUID> teams(Connection connection, List<String> names) throws SQLException {
-        Map<String, UUID> found = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "select id, lower(name) as name from team where lower(name) = any(?)")) {
-            Sql.texts(select, 1, names.stream().filter(Objects::nonNull).map(n -> n.toLowerCase(Locale.ROOT)).toList());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    found.put(rows.getString("name"), Sql.uuid(rows, "id"));
-                }
-            }
-        }
-        return found;
-    }
-
     private static Map<String, List<Named>> workers(Connection connection, List<String> numbers) throws SQLException {
         Map<String, List<Named>> found = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
@@ -335,39 +320,32 @@ public class CasesFile implements RecordFile {
 
     /** The cases stored under these references, locked, each with its history in force. */
     private static Map<String, Stored> stored(Connection connection, List<String> references) throws SQLException {
-        Map<UUID, String> referenceOf = new HashMap<>();
-        Map<UUID, List<Change>> changes = new HashMap<>();
-        Map<String, Stored> found = new HashMap<>();
-        List<Object[]> cases = new ArrayList<>();
+        Map<UUID, Stored> byId = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement("select id, reference, category, team_id,"
                 + " opened_on, closed_on, close_reason, version from case_file where reference = any(?) for update")) {
             Sql.texts(select, 1, references);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     UUID id = Sql.uuid(rows, "id");
-                    referenceOf.put(id, rows.getString("reference"));
-                    changes.put(id, new ArrayList<>());
-                    cases.add(new Object[] {id, rows.getString("reference"), CaseCategory.valueOf(rows.getString("category")),
-                            Sql.uuid(rows, "team_id"), Sql.date(rows, "opened_on"), Sql.date(rows, "closed_on"),
-                            rows.getString("close_reason"), rows.getLong("version")});
+                    byId.put(id, new Stored(id, rows.getLong("version"), new Record(rows.getString("reference"),
+                            CaseCategory.valueOf(rows.getString("category")), Sql.uuid(rows, "team_id"),
+                            Sql.date(rows, "opened_on"), Sql.date(rows, "closed_on"), rows.getString("close_reason"),
+                            new ArrayList<>())));
                 }
             }
         }
         try (PreparedStatement select = connection.prepareStatement("select case_id, effective_on, worker_id"
                 + " from allocation where case_id = any(?) and " + IN_FORCE + " order by case_id, effective_on, id")) {
-            Sql.uuids(select, 1, referenceOf.keySet());
+            Sql.uuids(select, 1, byId.keySet());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    changes.get(Sql.uuid(rows, "case_id")).add(new Change(Sql.date(rows, "effective_on"),
+                    byId.get(Sql.uuid(rows, "case_id")).record().changes().add(new Change(Sql.date(rows, "effective_on"),
                             Sql.uuid(rows, "worker_id")));
                 }
             }
         }
-        for (Object[] c : cases) {
-            UUID id = (UUID) c[0];
-            found.put((String) c[1], new Stored(id, (long) c[7], new Record((String) c[1], (CaseCategory) c[2],
-                    (UUID) c[3], (LocalDate) c[4], (LocalDate) c[5], (String) c[6], List.copyOf(changes.get(id)))));
-        }
+        Map<String, Stored> found = new HashMap<>();
+        byId.values().forEach(stored -> found.put(stored.record().reference(), stored));
         return found;
     }
 

@@ -61,7 +61,6 @@ public class RecordsResource {
     @RolesAllowed(Roles.SENIOR_MANAGER)
     @Operation(summary = "Export every case with its allocation history in the import's own format")
     public Response export(@PathParam("kind") String kind) {
-        return Response.ok(files.export(kind)).header("Content-Disposition", "attachment; filename=\"" + kind + ".csv\"")
-                .build();
+        return files.export(kind);
     }
 }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.workforcewatch.access.Roles;
@@ -67,8 +66,8 @@ public class RecordsResource {
     @Operation(summary = "Export every absence episode in the import's own format (HR officers); the export is "
             + "audited, who and how many episodes, before its first row goes out")
     public Response export(@PathParam("kind") String kind) {
-        StreamingOutput rows = files.export(kind);
+        Response rows = files.export(kind);
         audit.recordExport(callers.current());
-        return Response.ok(rows).header("Content-Disposition", "attachment; filename=\"" + kind + ".csv\"").build();
+        return rows;
     }
 }

@@ -74,7 +74,7 @@ public class PostsFile implements RecordFile {
                      + " role = ?, fte = ?, established_on = ?, removed_on = ?, version = version + 1 where id = ?")) {
             List<CsvRow> batch;
             while (!(batch = file.next(BATCH)).isEmpty()) {
-                Map<String, UUID> teams = Lookups.teams(connection, batch.stream().map(r -> r.text(TEAM)).toList());
+                Map<String, UUID> teams = Sql.teamsByName(connection, batch.stream().map(r -> r.text(TEAM)).toList());
                 Map<String, Post> stored = stored(connection, batch.stream().map(r -> r.text(POST_NUMBER)).toList());
                 for (CsvRow row : batch) {
                     Post post = post(row, teams, seen);
@@ -134,7 +134,7 @@ public class PostsFile implements RecordFile {
             row.reject(POST_NUMBER, "names a post already named on an earlier line");
         }
         String team = row.required(TEAM);
-        post.teamId = team == null ? null : teams.get(Lookups.lower(team));
+        post.teamId = team == null ? null : teams.get(Sql.lower(team));
         if (team != null && post.teamId == null) {
             row.reject(TEAM, "names no team (import teams.csv first)");
         }

@@ -10,12 +10,11 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-/** What a batch's rows name by the council's keys, found in one statement each: teams by name, posts by number. */
+/** What a batch's rows name by the council's post numbers, found in one statement (teams: {@link Sql#teamsByName}). */
 public final class Lookups {
 
     /** A post as a worker's period may name it. */
@@ -27,21 +26,6 @@ public final class Lookups {
     }
 
     private Lookups() {
-    }
-
-    /** Team ids by name in lower case. */
-    public static Map<String, UUID> teams(Connection connection, Collection<String> names) throws SQLException {
-        Map<String, UUID> found = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "select id, lower(name) as name from team where lower(name) = any(?)")) {
-            Sql.texts(select, 1, names.stream().filter(Objects::nonNull).map(Lookups::lower).toList());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    found.put(rows.getString("name"), Sql.uuid(rows, "id"));
-                }
-            }
-        }
-        return found;
     }
 
     /** Posts by number. */
@@ -59,9 +43,5 @@ public final class Lookups {
             }
         }
         return found;
-    }
-
-    public static String lower(String name) {
-        return name.toLowerCase(Locale.ROOT);
     }
 }

@@ -61,7 +61,6 @@ public class RecordsResource {
     @RolesAllowed({Roles.HR_OFFICER, Roles.SENIOR_MANAGER})
     @Operation(summary = "Export every team, post or worker in the import's own format")
     public Response export(@PathParam("kind") String kind) {
-        return Response.ok(files.export(kind)).header("Content-Disposition", "attachment; filename=\"" + kind + ".csv\"")
-                .build();
+        return files.export(kind);
     }
 }

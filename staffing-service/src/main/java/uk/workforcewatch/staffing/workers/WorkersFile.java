@@ -95,7 +95,7 @@ public class WorkersFile implements RecordFile {
             List<RowGroups.Group> batch;
             while (!(batch = groups.next(BATCH)).isEmpty()) {
                 List<CsvRow> rows = batch.stream().flatMap(g -> g.rows().stream()).toList();
-                Map<String, UUID> teams = Lookups.teams(connection, rows.stream().map(r -> r.text("team")).toList());
+                Map<String, UUID> teams = Sql.teamsByName(connection, rows.stream().map(r -> r.text("team")).toList());
                 Map<String, Lookups.PostKey> posts = Lookups.posts(connection,
                         rows.stream().map(r -> r.text("postNumber")).toList());
                 Map<String, Worker> stored = stored(connection, RowGroups.keys(batch, RowGroups.Group::key));
@@ -204,7 +204,7 @@ public class WorkersFile implements RecordFile {
         LocalDate from = row.date("effectiveFrom", true);
         Role role = row.choice("role", Role.class, true);
         String team = row.required("team");
-        UUID teamId = team == null ? null : teams.get(Lookups.lower(team));
+        UUID teamId = team == null ? null : teams.get(Sql.lower(team));
         if (team != null && teamId == null) {
             row.reject("team", "names no team (import teams.csv first)");
         }
