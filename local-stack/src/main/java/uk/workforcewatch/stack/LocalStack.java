@@ -27,6 +27,9 @@ public final class LocalStack {
         if (args.length > 0 && args[0].equals("import")) {
             System.exit(ImportCommand.run(Arrays.copyOfRange(args, 1, args.length), Path.of("").toAbsolutePath()));
         }
+        if (args.length > 0 && args[0].equals("replay-dead-letters")) {
+            System.exit(ReplayCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         StackConfig config;
         try {
             config = StackOptions.parse(args, Path.of("").toAbsolutePath());

@@ -21,6 +21,7 @@ final class StackOptions {
               --help             this text
 
             ./stack import FOLDER brings a council's files into the running stack (./stack import --help).
+            ./stack replay-dead-letters SERVICE sends a service's dead-lettered records back to their topics.
             """;
 
     private StackOptions() {

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import uk.workforcewatch.caseload.caseloads.WorkerCaseloads;
 import uk.workforcewatch.caseload.cases.LeaverCases;
+import uk.workforcewatch.consuming.Retry;
 import uk.workforcewatch.events.EventJson;
 import uk.workforcewatch.events.staffing.TeamEvent;
 import uk.workforcewatch.events.staffing.WorkerEvent;
@@ -20,8 +21,8 @@ import java.util.List;
 /**
  * Keeps the local copy of staffing's teams and workers. An event is applied only when its version is
  * newer than the one held, in the transaction of the copy's change, so repeats and replays change
- * nothing. A record that cannot be read or applied goes to the dead-letter topic and the consumer carries
- * on. When a worker's limits may have changed their caseload snapshot is published again; when their
+ * nothing. A change that fails is tried again with back-off ({@link Retry}); a record that cannot be read, or
+ * whose change keeps failing, goes to the dead-letter topic and the consumer carries on. When a worker's limits may have changed their caseload snapshot is published again; when their
  * leaving date has come, their cases are released.
  */
 @ApplicationScoped
@@ -32,17 +33,19 @@ public class StaffingConsumer {
     private final WorkerCaseloads caseloads;
     private final LeaverCases leavers;
     private final Clock clock;
+    private final Retry retry;
 
-    StaffingConsumer(WorkerCaseloads caseloads, LeaverCases leavers, Clock clock) {
+    StaffingConsumer(WorkerCaseloads caseloads, LeaverCases leavers, Clock clock, Retry retry) {
         this.caseloads = caseloads;
         this.leavers = leavers;
         this.clock = clock;
+        this.retry = retry;
     }
 
     @Incoming("staffing-teams")
     public Uni<Void> onTeam(byte[] record) {
         TeamEvent event = EventJson.read(record, TeamEvent.class);
-        return Panache.withTransaction(() -> KnownTeam.<KnownTeam>findById(event.aggregateId()).chain(held -> {
+        return retry.apply(event, () -> Panache.withTransaction(() -> KnownTeam.<KnownTeam>findById(event.aggregateId()).chain(held -> {
             if (held != null && held.staffingVersion >= event.version()) {
                 return Uni.createFrom().voidItem();
             }
@@ -51,13 +54,13 @@ public class StaffingConsumer {
             team.name = event.team().name();
             team.staffingVersion = event.version();
             return team.persist().replaceWithVoid();
-        }));
+        })));
     }
 
     @Incoming("staffing-workers")
     public Uni<Void> onWorker(byte[] record) {
         WorkerEvent event = EventJson.read(record, WorkerEvent.class);
-        return Panache.withTransaction(() -> KnownWorker.<KnownWorker>findById(event.aggregateId()).chain(held -> {
+        return retry.apply(event, () -> Panache.withTransaction(() -> KnownWorker.<KnownWorker>findById(event.aggregateId()).chain(held -> {
             if (held != null && held.staffingVersion >= event.version()) {
                 return Uni.createFrom().item(false);
             }
@@ -69,7 +72,7 @@ public class StaffingConsumer {
                     .chain(() -> KnownPeriod.persist(periods(event)))
                     .chain(() -> caseloads.recountAndPublish(worker))
                     .replaceWith(worker.hasLeftBy(LocalDate.now(clock)));
-        })).chain(left -> left ? leavers.release(event.aggregateId()) : Uni.createFrom().voidItem());
+        })).chain(left -> left ? leavers.release(event.aggregateId()) : Uni.createFrom().voidItem()));
     }
 
     /** The worker's periods as published; an event without them has the state in force from the start date. */

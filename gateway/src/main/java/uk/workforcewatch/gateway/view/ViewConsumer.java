@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import uk.workforcewatch.consuming.Retry;
 import uk.workforcewatch.events.DomainEvent;
 import uk.workforcewatch.events.EventJson;
 import uk.workforcewatch.events.absence.AbsenceEpisodeEvent;
@@ -36,8 +37,9 @@ import java.util.function.Supplier;
 /**
  * Builds the gateway's view from every staffing, caseload and absence topic. Each record is applied only
  * when its version is newer than the one held, and the rules for its subject are evaluated, all in one
- * transaction: repeats, duplicates and replays change nothing. A record that cannot be read or applied goes to the
- * dead-letter topic with the reason, and the consumer carries on.
+ * transaction: repeats, duplicates and replays change nothing. A change that fails is tried again with back-off
+ * ({@link Retry}); a record that cannot be read, or whose change keeps failing, goes to the dead-letter topic with the
+ * reason, and the consumer carries on.
  */
 @ApplicationScoped
 public class ViewConsumer {
@@ -47,10 +49,12 @@ public class ViewConsumer {
 
     private final Evaluation evaluation;
     private final ObjectMapper json;
+    private final Retry retry;
 
-    ViewConsumer(Evaluation evaluation, ObjectMapper json) {
+    ViewConsumer(Evaluation evaluation, ObjectMapper json, Retry retry) {
         this.evaluation = evaluation;
         this.json = json;
+        this.retry = retry;
     }
 
     @Incoming("teams")
@@ -193,19 +197,19 @@ public class ViewConsumer {
      * the row and says which rules to evaluate once the row is flushed. ({@code find} is a lambda, not a
      * method reference: Panache generates the entity's own static finders.)
      */
-    private static <V extends PanacheEntityBase> Uni<Void> apply(DomainEvent event,
-                                                                 Function<UUID, Uni<V>> find,
-                                                                 Supplier<V> create,
-                                                                 Function<V, Long> version,
-                                                                 Function<V, Supplier<Uni<Void>>> copy) {
-        return Panache.withTransaction(() -> find.apply(event.aggregateId()).chain(held -> {
+    private <V extends PanacheEntityBase> Uni<Void> apply(DomainEvent event,
+                                                          Function<UUID, Uni<V>> find,
+                                                          Supplier<V> create,
+                                                          Function<V, Long> version,
+                                                          Function<V, Supplier<Uni<Void>>> copy) {
+        return retry.apply(event, () -> Panache.withTransaction(() -> find.apply(event.aggregateId()).chain(held -> {
             if (held != null && version.apply(held) >= event.version()) {
                 return Uni.createFrom().voidItem();
             }
             V view = held != null ? held : create.get();
             Supplier<Uni<Void>> evaluate = copy.apply(view);
             return view.persistAndFlush().chain(() -> evaluate.get());
-        })).onFailure().invoke(e -> LOG.warnf(e, "Could not apply %s %s version %d: to the dead-letter topic",
+        }))).onFailure().invoke(e -> LOG.warnf(e, "Could not apply %s %s version %d: to the dead-letter topic",
                 event.type(), event.aggregateId(), event.version()));
     }
 

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import uk.workforcewatch.consuming.Retry;
 import uk.workforcewatch.events.EventJson;
 import uk.workforcewatch.events.staffing.TeamEvent;
 import uk.workforcewatch.events.staffing.WorkerEvent;
@@ -16,17 +17,24 @@ import java.time.ZoneOffset;
 /**
  * Keeps the local copy of staffing's teams and workers. An event is applied only when its version is
  * newer than the one held, in the transaction of the copy's change, so repeats and replays change
- * nothing. A record that cannot be read or applied goes to the dead-letter topic and the consumer carries on.
+ * nothing. A change that fails is tried again with back-off ({@link Retry}); a record that cannot be read, or whose
+ * change keeps failing, goes to the dead-letter topic and the consumer carries on.
  */
 @ApplicationScoped
 public class StaffingConsumer {
 
     private static final Logger LOG = Logger.getLogger(StaffingConsumer.class);
 
+    private final Retry retry;
+
+    StaffingConsumer(Retry retry) {
+        this.retry = retry;
+    }
+
     @Incoming("staffing-teams")
     public Uni<Void> onTeam(byte[] record) {
         TeamEvent event = EventJson.read(record, TeamEvent.class);
-        return Panache.withTransaction(() -> KnownTeam.<KnownTeam>findById(event.aggregateId()).chain(held -> {
+        return retry.apply(event, () -> Panache.withTransaction(() -> KnownTeam.<KnownTeam>findById(event.aggregateId()).chain(held -> {
             if (held != null && held.staffingVersion >= event.version()) {
                 return Uni.createFrom().voidItem();
             }
@@ -35,14 +43,14 @@ public class StaffingConsumer {
             team.name = event.team().name();
             team.staffingVersion = event.version();
             return team.persist().replaceWithVoid();
-        }));
+        })));
     }
 
     @Incoming("staffing-workers")
     public Uni<Void> onWorker(byte[] record) {
         WorkerEvent event = EventJson.read(record, WorkerEvent.class);
         // the row lock first: an absence command on the same worker may be writing its status
-        return Panache.withTransaction(() -> RowLock.lockAndLoad(event.aggregateId()).chain(held -> {
+        return retry.apply(event, () -> Panache.withTransaction(() -> RowLock.lockAndLoad(event.aggregateId()).chain(held -> {
             if (held != null && held.staffingVersion >= event.version()) {
                 return Uni.createFrom().voidItem();
             }
@@ -52,7 +60,7 @@ public class StaffingConsumer {
                 LOG.infof("Applied %s worker=%s version=%d", event.type(), worker.id, event.version());
                 return worker.persist().replaceWithVoid();
             });
-        })).onFailure().invoke(e -> LOG.warnf(e, "Could not apply %s %s version %d: to the dead-letter topic",
+        }))).onFailure().invoke(e -> LOG.warnf(e, "Could not apply %s %s version %d: to the dead-letter topic",
                 event.type(), event.aggregateId(), event.version()));
     }
 
