@@ -62,6 +62,11 @@ final class JavaProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** Kills the process outright (SIGKILL: no shutdown hooks, nothing flushed), as a crash would, and waits for it. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -31,6 +31,8 @@ public final class Stack implements AutoCloseable {
     private final List<JavaProcess> services = new CopyOnWriteArrayList<>();
     private final Map<Service, JavaProcess> byService = new ConcurrentHashMap<>();
     private boolean closed;
+    private int postgresPort;
+    private KafkaBroker kafka;
 
     private Stack(StackConfig config, SigningKeys keys) {
         this.config = config;
@@ -65,7 +67,8 @@ public final class Stack implements AutoCloseable {
     private void startParts() throws IOException, InterruptedException {
         Postgres postgres = remember(Postgres.start(config,
                 Arrays.stream(Service.values()).map(Service::database).toList()));
-        KafkaBroker kafka = remember(KafkaBroker.start(config));
+        postgresPort = postgres.port();
+        kafka = remember(KafkaBroker.start(config));
         processes.add(kafka.process());
         // the services start side by side; each needs only the database and the broker
         List<Service> kinds = List.of(Service.values());
@@ -117,6 +120,35 @@ public final class Stack implements AutoCloseable {
         // asked for, so not an unexpected stop
         processes.remove(process);
         process.close();
+    }
+
+    /** Kills a service's process outright (SIGKILL), as a crash or the kernel's out-of-memory killer would. */
+    void kill(Service service) throws InterruptedException {
+        JavaProcess process = byService.get(service);
+        processes.remove(process);
+        services.remove(process);
+        process.kill();
+    }
+
+    /** Starts a killed or stopped service again, as its supervisor would, and waits until it is ready. */
+    void restart(Service service) throws IOException, InterruptedException {
+        JavaProcess process = remember(service.start(config, postgresPort, kafka.bootstrapServers(), keys));
+        processes.add(process);
+        services.add(process);
+        byService.put(service, process);
+        service.awaitReady(process, config.ports(), HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+    }
+
+    /** Kills the Kafka broker outright (SIGKILL); the services carry on without it. */
+    void killBroker() throws InterruptedException {
+        processes.remove(kafka.process());
+        kafka.process().kill();
+    }
+
+    /** Starts the broker again on its own data, on the same port, and waits until it answers. */
+    void restartBroker() throws IOException, InterruptedException {
+        kafka = remember(KafkaBroker.start(config));
+        processes.add(kafka.process());
     }
 
     /** The processes that have stopped though nobody asked them to. */
