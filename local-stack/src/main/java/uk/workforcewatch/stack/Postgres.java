@@ -40,6 +40,22 @@ final class Postgres implements AutoCloseable {
         return server.getPort();
     }
 
+    /**
+     * Ends every session on the database from the server's side, as a failed network or a database restart
+     * would, whatever each was doing, a transaction included; the number ended.
+     */
+    int cutConnections(String database) throws SQLException {
+        try (var connection = DriverManager.getConnection(url("postgres"), "postgres", "postgres");
+             var cut = connection.prepareStatement("select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                     + " where datname = ? and pid <> pg_backend_pid()")) {
+            cut.setString(1, database);
+            try (var ended = cut.executeQuery()) {
+                ended.next();
+                return ended.getInt(1);
+            }
+        }
+    }
+
     private void createMissing(List<String> databases) throws IOException {
         try (var connection = DriverManager.getConnection(url("postgres"), "postgres", "postgres");
              var exists = connection.prepareStatement("select 1 from pg_database where datname = ?");

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -31,7 +32,7 @@ public final class Stack implements AutoCloseable {
     private final List<JavaProcess> services = new CopyOnWriteArrayList<>();
     private final Map<Service, JavaProcess> byService = new ConcurrentHashMap<>();
     private boolean closed;
-    private int postgresPort;
+    private Postgres postgres;
     private KafkaBroker kafka;
 
     private Stack(StackConfig config, SigningKeys keys) {
@@ -65,9 +66,8 @@ public final class Stack implements AutoCloseable {
     }
 
     private void startParts() throws IOException, InterruptedException {
-        Postgres postgres = remember(Postgres.start(config,
+        postgres = remember(Postgres.start(config,
                 Arrays.stream(Service.values()).map(Service::database).toList()));
-        postgresPort = postgres.port();
         kafka = remember(KafkaBroker.start(config));
         processes.add(kafka.process());
         // the services start side by side; each needs only the database and the broker
@@ -132,7 +132,7 @@ public final class Stack implements AutoCloseable {
 
     /** Starts a killed or stopped service again, as its supervisor would, and waits until it is ready. */
     void restart(Service service) throws IOException, InterruptedException {
-        JavaProcess process = remember(service.start(config, postgresPort, kafka.bootstrapServers(), keys));
+        JavaProcess process = remember(service.start(config, postgres.port(), kafka.bootstrapServers(), keys));
         processes.add(process);
         services.add(process);
         byService.put(service, process);
@@ -149,6 +149,15 @@ public final class Stack implements AutoCloseable {
     void restartBroker() throws IOException, InterruptedException {
         kafka = remember(KafkaBroker.start(config));
         processes.add(kafka.process());
+    }
+
+    /** Ends every connection a service has to its database, from the server's side; the number ended. */
+    int cutDatabaseConnections(Service service) throws SQLException {
+        return postgres.cutConnections(service.database());
+    }
+
+    String bootstrapServers() {
+        return kafka.bootstrapServers();
     }
 
     /** The processes that have stopped though nobody asked them to. */

@@ -31,11 +31,13 @@ import java.util.stream.Collectors;
 
 /**
  * Turns every failure into a problem answer: the client's mistakes into 400, 401, 403, 404 and 409
- * with what is wrong, anything else into a 500 that names an id to find in the log and nothing more.
+ * with what is wrong, the database out of reach into a 503 to retry, anything else into a 500 that names an id to
+ * find in the log and nothing more.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final int RETRY_AFTER_SECONDS = 2;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -117,10 +119,21 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DatabaseUnreachable.causedBy(e)) {
+            return unavailable(e);
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s", id);
         return respond(Problem.of(500, "Internal error", "Something went wrong on our side; reference " + id,
                 List.of()));
+    }
+
+    /** The database is out of reach for a moment: a 503 the client may retry, not a 500 to investigate. */
+    private static Response unavailable(Throwable e) {
+        LOG.warnf("Database out of reach, answered 503: %s", e.toString());
+        return Response.fromResponse(respond(Problem.of(503, "Service unavailable",
+                        "The database could not be reached mid-request: read back what you sent, or try again shortly", List.of())))
+                .header("Retry-After", RETRY_AFTER_SECONDS).build();
     }
 
     private static Response respond(Problem problem) {

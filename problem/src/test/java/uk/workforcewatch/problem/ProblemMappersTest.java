@@ -1,5 +1,6 @@
 package uk.workforcewatch.problem;
 
+import io.smallrye.mutiny.CompositeException;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 import uk.workforcewatch.calendar.DateOutsideCalendarException;
@@ -14,7 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A date outside the working-day calendar, as a problem: 400, naming the supported years (and the field, up front). */
+/**
+ * A date outside the working-day calendar, as a problem: 400, naming the supported years (and the field, up front);
+ * the database out of reach, as a 503 to retry.
+ */
 class ProblemMappersTest {
 
     @Test
@@ -49,5 +53,25 @@ class ProblemMappersTest {
         assertEquals("referenceDate", period.violations().get(0).field());
         assertTrue(period.detail().contains("2017-10-01 to 2018-09-30") && period.detail().contains("2018 to 2030"),
                 period.detail());
+    }
+
+    @Test
+    void aDatabaseOutOfReachIsA503ToRetryWhateverWrapsIt() {
+        ProblemMappers mappers = new ProblemMappers();
+        List<Throwable> lost = List.of(
+                new org.hibernate.HibernateException(new java.net.SocketException("Connection reset")),
+                new CompositeException(new IllegalStateException("rollback failed"),
+                        io.vertx.sqlclient.ClosedConnectionException.INSTANCE),
+                new java.util.concurrent.CompletionException(new java.sql.SQLException("terminating connection", "57P01")),
+                new java.sql.SQLException("connection refused", "08001"),
+                new CompositeException(new org.hibernate.HibernateException(new io.vertx.core.impl.NoStackTraceThrowable(
+                        "Connection is not active now, current status: CLOSED"))));
+        for (Throwable failure : lost) {
+            Response response = mappers.unexpected(failure);
+            assertEquals(503, response.getStatus(), failure.toString());
+            assertEquals("2", response.getHeaderString("Retry-After"));
+        }
+        assertEquals(500, mappers.unexpected(new java.sql.SQLException("duplicate key", "23505")).getStatus());
+        assertEquals(500, mappers.unexpected(new IllegalStateException("a bug")).getStatus());
     }
 }
