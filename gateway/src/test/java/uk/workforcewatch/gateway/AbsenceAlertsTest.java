@@ -148,18 +148,18 @@ class AbsenceAlertsTest {
         Events.workerAbsence(worker, team, 0, since, UUID.randomUUID());
         await().atMost(WAIT).untilAsserted(() -> senior().get("/api/v1/monitoring/workers/" + worker).then()
                 .statusCode(200).body("absent", equalTo(true), "caseload.openCases", equalTo(3)));
-        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.due());
         assertEquals(0, alertsOf(worker, "CASES_HELD_BY_ABSENT_WORKER").size(), "two working days are not yet three");
 
         while (workingDays.countInclusive(since, today()) < 3) {
             TestClock.advance(Duration.ofDays(1));
         }
-        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.due());
         List<Map<String, Object>> fired = alertsOf(worker, "CASES_HELD_BY_ABSENT_WORKER");
         assertEquals(1, fired.size());
         assertEquals("MEDIUM", fired.get(0).get("severity"), "no CP case among them");
         assertEquals(3, figures(fired.get(0)).get("workingDaysAbsent"));
-        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.due());
         assertEquals(1, alertsOf(worker, "CASES_HELD_BY_ABSENT_WORKER").size());
 
         Events.caseload(worker, team, 2, 0, 0, 15);                // every case reallocated
@@ -196,11 +196,11 @@ class AbsenceAlertsTest {
         Events.episode(episode, worker, UUID.randomUUID(), 0, today().minusDays(26), null,
                 Certification.SELF_CERTIFIED, null);
         await().atMost(WAIT).until(() -> episodeVersion(episode) == 0);
-        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.due());
         assertEquals(0, alertsOf(worker, "LONG_TERM_ABSENCE").size(), "27 days are short-term");
 
         TestClock.advance(Duration.ofDays(1));
-        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.due());
         List<Map<String, Object>> fired = alertsOf(worker, "LONG_TERM_ABSENCE");
         assertEquals(1, fired.size());
         assertEquals(28, figures(fired.get(0)).get("calendarDays"));
@@ -243,13 +243,13 @@ class AbsenceAlertsTest {
         while (workingDays.countAfter(end.plusDays(1), today()) < 3) {
             TestClock.advance(Duration.ofDays(1));
         }
-        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.due());
         assertEquals(0, alertsOf(episode, "RETURN_TO_WORK_OVERDUE").size(), "three working days are in time");
 
         while (workingDays.countAfter(end.plusDays(1), today()) < 4) {
             TestClock.advance(Duration.ofDays(1));
         }
-        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.due());
         List<Map<String, Object>> fired = alertsOf(episode, "RETURN_TO_WORK_OVERDUE");
         assertEquals(1, fired.size());
         assertEquals(4, figures(fired.get(0)).get("workingDaysSinceReturn"));
@@ -271,16 +271,16 @@ class AbsenceAlertsTest {
         Events.episode(recent, UUID.randomUUID(), team, 0, end.minusDays(2), end, Certification.SELF_CERTIFIED, null);
         await().atMost(WAIT).until(() -> alertsOf(recent, "RETURN_TO_WORK_OVERDUE").size() == 1);
         assertEquals(0L, episodeVersion(longAgo), "the back-filled episode is in the view");
-        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.due());
         assertEquals(0, alertsOf(longAgo, "RETURN_TO_WORK_OVERDUE").size(), "an interview owed since 2019");
         assertEquals(workingDays.countAfter(end.plusDays(1), today()),
                 figures(alertsOf(recent, "RETURN_TO_WORK_OVERDUE").get(0)).get("workingDaysSinceReturn"));
 
         TestClock.advance(Duration.ofDays(90 - ChronoUnit.DAYS.between(end.plusDays(1), today())));
-        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.due());
         assertEquals("FIRING", alertsOf(recent, "RETURN_TO_WORK_OVERDUE").get(0).get("status"), "90 days back: inside");
         TestClock.advance(Duration.ofDays(1));
-        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.due());
         assertEquals("RESOLVED", alertsOf(recent, "RETURN_TO_WORK_OVERDUE").get(0).get("status"),
                 "91 days back: outside the window");
     }
@@ -321,7 +321,7 @@ class AbsenceAlertsTest {
         assertEquals(25 * daysAbsent, figures(alerts.get(0)).get("score"));
 
         TestClock.advance(Duration.ofDays(365));
-        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.due());
         assertEquals("RESOLVED", alertsOf(worker, "BRADFORD_TRIGGER").get(0).get("status"),
                 "the spells have left the 52 weeks");
         var events = EventLog.read(AlertTopics.ALERTS, AlertEvent.class, r -> r.key().equals(alerts.get(0).get("id")));
@@ -354,7 +354,7 @@ class AbsenceAlertsTest {
         for (UUID spell : spells) {
             await().atMost(WAIT).until(() -> episodeVersion(spell) == 0);
         }
-        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.due());
         assertEquals(0, alertsOf(worker, "BRADFORD_TRIGGER").size(), "135 is below the trigger of 200");
 
         Events.episode(lastSpell, worker, team, 1, lastMonday, lastMonday.plusDays(4), Certification.SELF_CERTIFIED,
@@ -381,13 +381,13 @@ class AbsenceAlertsTest {
         LocalDate start = workingDaysBack(2);
         Events.episode(episode, absentee, team, 0, start, null, Certification.SELF_CERTIFIED, null);
         await().atMost(WAIT).until(() -> episodeVersion(episode) == 0);
-        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.due());
         assertEquals(0, alertsOf(team, "TEAM_SICKNESS_RATE_HIGH").size(), "2 of about 40 FTE days is about 5%");
 
         while (workingDays.countInclusive(start, today()) < 3) {
             TestClock.advance(Duration.ofDays(1));
         }
-        VertxContextSupport.subscribeAndAwait(() -> evaluation.absences());
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.due());
         List<Map<String, Object>> fired = alertsOf(team, "TEAM_SICKNESS_RATE_HIGH");
         assertEquals(1, fired.size(), "the open episode runs to today: 3 days lost");
         int available = 2 * workingDays.countInclusive(today().minusDays(27), today());

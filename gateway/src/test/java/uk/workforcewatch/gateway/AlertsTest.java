@@ -1,5 +1,6 @@
 package uk.workforcewatch.gateway;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,8 +29,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -140,16 +144,64 @@ class AlertsTest {
         assertEquals(0, alertsOf(kase).size());
 
         TestClock.advance(Duration.ofHours(23));
-        VertxContextSupport.subscribeAndAwait(() -> evaluation.waitingCases());
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.due());
         List<Map<String, Object>> fired = alertsOf(kase);
         assertEquals(1, fired.size());
         assertEquals("CRITICAL", fired.get(0).get("severity"));
         assertEquals(25, ((Map<?, ?>) fired.get(0).get("figures")).get("hoursWaiting"));
-        VertxContextSupport.subscribeAndAwait(() -> evaluation.waitingCases());
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.due());
         assertEquals(1, alertsOf(kase).size());
 
         Events.kase(kase, team, 1, CaseCategory.CP, UUID.randomUUID(), null);
         await().atMost(WAIT).until(() -> "RESOLVED".equals(alertsOf(kase).get(0).get("status")));
+    }
+
+    @Test
+    void theTimerLooksOnlyAtWhatTimeChanges() throws Throwable {
+        UUID team = UUID.randomUUID();
+        UUID waiting = UUID.randomUUID();
+        UUID held = UUID.randomUUID();
+        Instant since = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(Duration.ofHours(2));
+        Events.kase(waiting, team, 0, CaseCategory.CP, null, since);
+        Events.kase(held, team, 0, CaseCategory.CP, UUID.randomUUID(), null);
+        await().atMost(WAIT).until(() -> viewHasCase(team, waiting) && lookedAt(held));
+
+        // a waiting CP case is next looked at the moment it has waited past its 24 hours; an allocated one never
+        assertEquals(Optional.of(since.plus(Duration.ofHours(24)).plusSeconds(1)), nextLook(waiting));
+        assertEquals(Optional.empty(), nextLook(held));
+
+        // the hours it waits are its figures: once in breach, it is looked at on each hour
+        TestClock.advance(Duration.ofHours(23));
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.due());
+        assertEquals(25, ((Map<?, ?>) alertsOf(waiting).get(0).get("figures")).get("hoursWaiting"));
+        assertEquals(Optional.of(since.plus(Duration.ofHours(26))), nextLook(waiting));
+
+        // allocated, it needs time no more
+        Events.kase(waiting, team, 1, CaseCategory.CP, UUID.randomUUID(), null);
+        await().atMost(WAIT).until(() -> "RESOLVED".equals(alertsOf(waiting).get(0).get("status")));
+        assertEquals(Optional.empty(), nextLook(waiting));
+    }
+
+    /** When the timer will look at the subject again, as the last evaluation scheduled it. */
+    private static Optional<Instant> nextLook(UUID subject) throws Throwable {
+        List<OffsetDateTime> due = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache
+                .getSession().chain(session -> session.createNativeQuery(
+                                "select due_at from evaluation_due where subject_id = :s", OffsetDateTime.class)
+                        .setParameter("s", subject).getResultList())));
+        return due.stream().findFirst().map(OffsetDateTime::toInstant);
+    }
+
+    /** The case reached the view, and was evaluated in the same transaction. */
+    private static boolean lookedAt(UUID kase) throws Exception {
+        try {
+            return !VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                    .chain(session -> session.createNativeQuery("select id from case_view where id = :s", UUID.class)
+                            .setParameter("s", kase).getResultList()))).isEmpty();
+        } catch (Exception e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -166,11 +218,11 @@ class AlertsTest {
         }
 
         moveClockTo(sixthWorkingDay.minusDays(1));    // the last day on which it has waited 5 working days
-        VertxContextSupport.subscribeAndAwait(() -> evaluation.waitingCases());
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.due());
         assertEquals(0, alertsOf(kase).size(), "5 working days is within the threshold");
 
         moveClockTo(sixthWorkingDay);
-        VertxContextSupport.subscribeAndAwait(() -> evaluation.waitingCases());
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.due());
         List<Map<String, Object>> fired = alertsOf(kase);
         assertEquals(1, fired.size());
         assertEquals("MEDIUM", fired.get(0).get("severity"));

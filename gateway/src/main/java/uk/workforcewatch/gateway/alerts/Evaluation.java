@@ -5,9 +5,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import uk.workforcewatch.events.alerts.AlertStatus;
-import uk.workforcewatch.events.alerts.Rule;
-import uk.workforcewatch.events.caseload.CaseStatus;
+import uk.workforcewatch.gateway.alerts.Reevaluations.Due;
+import uk.workforcewatch.gateway.alerts.Reevaluations.Kind;
 import uk.workforcewatch.gateway.rules.Rules;
 import uk.workforcewatch.gateway.view.AbsenceEpisodeView;
 import uk.workforcewatch.gateway.view.AbsenceThresholdsView;
@@ -18,26 +17,33 @@ import uk.workforcewatch.gateway.view.WorkerAbsenceView;
 import uk.workforcewatch.gateway.view.WorkerView;
 
 import java.time.Clock;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Evaluates the rules of a subject whose view changed, and brings its alerts in line, in the transaction
- * of the change; and, on a timer, the rules that depend on time.
+ * of the change; and, on a timer, those of the subjects whose rules the passing of time changes
+ * ({@link Reevaluations}).
  */
 @ApplicationScoped
 public class Evaluation {
 
+    private static final int DUE_BATCH = 500;
+
     private final Rules rules;
     private final AlertBook alerts;
+    private final Reevaluations reevaluations;
+    private final AtomicBoolean casesRescheduled = new AtomicBoolean();
     private final Clock clock;
 
-    Evaluation(Rules rules, AlertBook alerts, Clock clock) {
+    Evaluation(Rules rules, AlertBook alerts, Reevaluations reevaluations, Clock clock) {
         this.rules = rules;
         this.alerts = alerts;
+        this.reevaluations = reevaluations;
         this.clock = clock;
     }
 
@@ -53,7 +59,9 @@ public class Evaluation {
                         .chain(absence -> AbsenceEpisodeView.<AbsenceEpisodeView>list("workerId", workerId)
                                 .chain(episodes -> AbsenceThresholdsView.current()
                                         .chain(thresholds -> alerts.reconcile(workerId, Rules.WORKER_RULES,
-                                                rules.ofWorker(workerId, caseload, absence, episodes, thresholds))))));
+                                                rules.ofWorker(workerId, caseload, absence, episodes, thresholds)))
+                                        .chain(() -> reevaluations.schedule(workerId, Kind.WORKER,
+                                                rules.nextLookAtWorker(absence, episodes))))));
     }
 
     /** The episode row in hand is the subject's latest: its one consumer writes it and holds its row lock. */
@@ -61,12 +69,14 @@ public class Evaluation {
         return alerts.lockSubject(episode.id)
                 .chain(AbsenceThresholdsView::current)
                 .chain(thresholds -> alerts.reconcile(episode.id, Rules.EPISODE_RULES,
-                        rules.ofEpisode(episode, thresholds).stream().toList()));
+                        rules.ofEpisode(episode, thresholds).stream().toList()))
+                .chain(() -> reevaluations.schedule(episode.id, Kind.EPISODE, rules.nextLookAt(episode)));
     }
 
     public Uni<Void> kase(CaseView kase) {
         return alerts.lockSubject(kase.id)
-                .chain(() -> alerts.reconcile(kase.id, Rules.CASE_RULES, rules.ofCase(kase).stream().toList()));
+                .chain(() -> alerts.reconcile(kase.id, Rules.CASE_RULES, rules.ofCase(kase).stream().toList()))
+                .chain(() -> reevaluations.schedule(kase.id, Kind.CASE, rules.nextLookAt(kase)));
     }
 
     /**
@@ -80,7 +90,8 @@ public class Evaluation {
                 .chain(workers -> PostView.<PostView>list("teamId", teamId)
                         .chain(posts -> recentEpisodes(workers)
                                 .chain(episodes -> alerts.reconcile(teamId, Rules.TEAM_RULES,
-                                        rules.ofTeam(teamId, workers, posts, episodes)))));
+                                        rules.ofTeam(teamId, workers, posts, episodes)))))
+                .chain(() -> reevaluations.schedule(teamId, Kind.TEAM, rules.nextLookAtTeam()));
     }
 
     private Uni<List<AbsenceEpisodeView>> recentEpisodes(List<WorkerView> workers) {
@@ -106,111 +117,41 @@ public class Evaluation {
         return all;
     }
 
-    /** Cases waiting for a worker cross their threshold as time passes: look again, a transaction per case. */
-    @Scheduled(every = "${rules.unallocated-check-every}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    public Uni<Void> waitingCases() {
-        return Panache.withSession(() -> CaseView.<CaseView>list(
-                        "status = ?1 and workerId is null and unallocatedSince is not null", CaseStatus.OPEN))
-                .map(waiting -> waiting.stream().map(kase -> kase.id).toList())
-                .chain(this::evaluateCases);
-    }
-
     /**
-     * Absences cross their thresholds as days pass, and an end recorded ahead comes: look again at every
-     * worker absent or with an episode not yet over, or with an absence alert open, a transaction per worker;
-     * at every ended episode with no interview recorded whose return day is inside the obligation window, or
-     * with an alert open (it resolves as it leaves the window), a transaction per episode, so the working days
-     * since the return stay current (as the hours of a waiting case do); and at every team whose sickness rate
-     * may have moved with the window (see {@link #sicknessTeams}).
+     * Time passes: looks again at the subjects whose rules judge differently from now on with nothing recorded
+     * (a case waiting past its threshold, a day more of an absence, a spell leaving a window), each in a
+     * transaction of its own that claims it, and none other. Each evaluation schedules its subject's next look.
      */
-    @Scheduled(every = "${rules.unallocated-check-every}", delayed = "5s",
+    @Scheduled(every = "${rules.due-check-every}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    public Uni<Void> absences() {
-        LocalDate today = LocalDate.now(clock);
-        return Panache.withSession(() -> WorkerAbsenceView.<WorkerAbsenceView>list("absent", true)
-                .chain(absent -> AbsenceEpisodeView.<AbsenceEpisodeView>list("endDate is null or endDate >= ?1", today)
-                        .chain(current -> Alert.<Alert>list("status <> ?1 and rule in ?2", AlertStatus.RESOLVED,
-                                        Rules.WORKER_ABSENCE_RULES)
-                                .chain(open -> awaitingInterview()
-                                        .map(episodes -> {
-                                            Set<UUID> workers = new TreeSet<>();
-                                            absent.forEach(a -> workers.add(a.workerId));
-                                            current.forEach(e -> workers.add(e.workerId));
-                                            open.forEach(a -> workers.add(a.subjectId));
-                                            return new Subjects(workers, episodes);
-                                        })))))
-                .chain(subjects -> evaluateWorkers(subjects.workers()).chain(() -> evaluateEpisodes(subjects.episodes())))
-                .chain(() -> Panache.withSession(this::sicknessTeams))
-                .chain(this::evaluateTeams);
+    public Uni<Void> due() {
+        Instant now = clock.instant();
+        // the first run after a start applies the case thresholds as configured now to every waiting case
+        Uni<Void> thresholds = casesRescheduled.compareAndSet(false, true)
+                ? Panache.withTransaction(() -> reevaluations.lookAgainAtAll(Kind.CASE, now))
+                : Uni.createFrom().voidItem();
+        return thresholds.chain(() -> Panache.withSession(() -> reevaluations.dueBy(now, DUE_BATCH)))
+                .chain(due -> {
+                    Uni<Void> all = Uni.createFrom().voidItem();
+                    for (Due subject : due) {
+                        all = all.chain(() -> Panache.withTransaction(() -> reevaluations.claim(subject.subjectId(), now)
+                                .chain(claimed -> claimed ? evaluate(subject) : Uni.createFrom().voidItem())));
+                    }
+                    // a day's turn can make more subjects due than one batch: take the next batch at once
+                    return due.size() < DUE_BATCH ? all : all.chain(this::due);
+                });
     }
 
-    /** Ended episodes with no interview returned inside the obligation window, and those with an alert open. */
-    private Uni<Set<UUID>> awaitingInterview() {
-        // the return day is the day after the end
-        LocalDate earliestEndJudged = rules.obligationWindowStart().minusDays(1);
-        return AbsenceEpisodeView.<AbsenceEpisodeView>list(
-                        "endDate >= ?1 and returnInterviewOn is null", earliestEndJudged)
-                .chain(ended -> Alert.<Alert>list("status <> ?1 and rule in ?2", AlertStatus.RESOLVED,
-                                Rules.EPISODE_RULES)
-                        .map(open -> {
-                            Set<UUID> episodes = new TreeSet<>();
-                            ended.forEach(e -> episodes.add(e.id));
-                            open.forEach(a -> episodes.add(a.subjectId));
-                            return episodes;
-                        }));
-    }
-
-    /** Teams with a worker whose episode reaches into the window, or with a sickness alert open. */
-    private Uni<Set<UUID>> sicknessTeams() {
-        return WorkerView.<WorkerView>list("id in (select e.workerId from AbsenceEpisodeView e "
-                        + "where e.endDate is null or e.endDate >= ?1)", rules.sicknessWindowStart())
-                .chain(absent -> Alert.<Alert>list("status <> ?1 and rule = ?2", AlertStatus.RESOLVED,
-                                Rule.TEAM_SICKNESS_RATE_HIGH)
-                        .map(open -> {
-                            Set<UUID> teams = new TreeSet<>();
-                            absent.forEach(w -> teams.add(w.teamId));
-                            open.forEach(a -> teams.add(a.subjectId));
-                            return teams;
-                        }));
-    }
-
-    private Uni<Void> evaluateTeams(Set<UUID> ids) {
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (UUID id : ids) {
-            all = all.chain(() -> Panache.withTransaction(() -> team(id)));
-        }
-        return all;
-    }
-
-    private record Subjects(Set<UUID> workers, Set<UUID> episodes) {
-    }
-
-    private Uni<Void> evaluateWorkers(Set<UUID> ids) {
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (UUID id : ids) {
-            all = all.chain(() -> Panache.withTransaction(() -> worker(id)));
-        }
-        return all;
-    }
-
-    private Uni<Void> evaluateEpisodes(Set<UUID> ids) {
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (UUID id : ids) {
-            all = all.chain(() -> Panache.withTransaction(() -> AbsenceEpisodeView.<AbsenceEpisodeView>findById(id,
-                    LockModeType.PESSIMISTIC_WRITE).chain(e -> e == null ? Uni.createFrom().voidItem() : episode(e))));
-        }
-        return all;
-    }
-
-    private Uni<Void> evaluateCases(List<UUID> ids) {
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (UUID id : ids) {
-            all = all.chain(() -> Panache.withTransaction(() -> CaseView.<CaseView>findById(id,
-                    LockModeType.PESSIMISTIC_WRITE).chain(kase -> kase == null ? Uni.createFrom().voidItem() : kase(kase))));
-        }
-        return all;
+    private Uni<Void> evaluate(Due subject) {
+        UUID id = subject.subjectId();
+        return switch (subject.kind()) {
+            case WORKER -> worker(id);
+            case TEAM -> team(id);
+            case EPISODE -> AbsenceEpisodeView.<AbsenceEpisodeView>findById(id, LockModeType.PESSIMISTIC_WRITE)
+                    .chain(e -> e == null ? reevaluations.forget(id) : episode(e));
+            case CASE -> CaseView.<CaseView>findById(id, LockModeType.PESSIMISTIC_WRITE)
+                    .chain(kase -> kase == null ? reevaluations.forget(id) : kase(kase));
+        };
     }
 }

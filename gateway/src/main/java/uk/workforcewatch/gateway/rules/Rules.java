@@ -44,9 +44,6 @@ public class Rules {
     public static final Set<Rule> WORKER_RULES = EnumSet.of(Rule.CASELOAD_OVER_LIMIT, Rule.CP_MIX_OVER_LIMIT,
             Rule.WEIGHTED_LOAD_OVER_LIMIT, Rule.CASES_HELD_BY_ABSENT_WORKER, Rule.LONG_TERM_ABSENCE,
             Rule.BRADFORD_TRIGGER);
-    /** The worker rules that depend on the day as well as on the view: the timer looks at them again. */
-    public static final Set<Rule> WORKER_ABSENCE_RULES = EnumSet.of(Rule.CASES_HELD_BY_ABSENT_WORKER,
-            Rule.LONG_TERM_ABSENCE, Rule.BRADFORD_TRIGGER);
     public static final Set<Rule> EPISODE_RULES = EnumSet.of(Rule.RETURN_TO_WORK_OVERDUE);
     public static final Set<Rule> CASE_RULES = EnumSet.of(Rule.CASE_UNALLOCATED);
     public static final Set<Rule> TEAM_RULES = EnumSet.of(Rule.TEAM_VACANCY_RATE_HIGH, Rule.TEAM_AGENCY_RATE_HIGH,
@@ -248,6 +245,56 @@ public class Rules {
                                 "threshold", config.teamAgencyRateThreshold()))));
         sicknessRate(teamId, workers, episodes).ifPresent(breaches::add);
         return breaches;
+    }
+
+    /**
+     * When a case's rule could next judge differently with nothing recorded: a waiting CP case the moment it
+     * crosses its threshold, then on each hour it goes on waiting (its figures count hours); any other waiting case
+     * the next day (they count working days). A case not waiting: never.
+     */
+    public Optional<Instant> nextLookAt(CaseView kase) {
+        if (!kase.waiting()) {
+            return Optional.empty();
+        }
+        if (kase.category != CaseCategory.CP) {
+            return Optional.of(nextDay());
+        }
+        Instant crossing = kase.unallocatedSince.plus(config.cpUnallocatedAfter());
+        Instant now = clock.instant();
+        if (!now.isAfter(crossing)) {
+            return Optional.of(crossing.plusSeconds(1));
+        }
+        long hours = Duration.between(kase.unallocatedSince, now).toHours();
+        return Optional.of(kase.unallocatedSince.plus(Duration.ofHours(hours + 1)));
+    }
+
+    /**
+     * A worker absent, or with an episode not over or inside the Bradford factor's window, is judged differently
+     * as days pass (days absent, spells leaving the window): the next day. Any other worker: only when something
+     * is recorded.
+     */
+    public Optional<Instant> nextLookAtWorker(WorkerAbsenceView absence, List<AbsenceEpisodeView> episodes) {
+        LocalDate windowStart = BradfordFactor.windowStart(LocalDate.now(clock));
+        boolean dated = absence != null && absence.absent
+                || episodes.stream().anyMatch(e -> e.endDate == null || !e.endDate.isBefore(windowStart));
+        return dated ? Optional.of(nextDay()) : Optional.empty();
+    }
+
+    /** An ended episode with no interview recorded counts working days since the return while it is judged. */
+    public Optional<Instant> nextLookAt(AbsenceEpisodeView episode) {
+        boolean judged = episode.endDate != null && episode.returnInterviewOn == null
+                && !episode.endDate.plusDays(1).isBefore(obligationWindowStart());
+        return judged ? Optional.of(nextDay()) : Optional.empty();
+    }
+
+    /** A team's rates are today's (who is in post, whose cover runs, the sickness window): the next day. */
+    public Optional<Instant> nextLookAtTeam() {
+        return Optional.of(nextDay());
+    }
+
+    /** The first moment of tomorrow in the council's time zone. */
+    private Instant nextDay() {
+        return LocalDate.now(clock).plusDays(1).atStartOfDay(clock.getZone()).toInstant();
     }
 
     /** The earliest return day whose obligations (the return-to-work interview) are still judged. */

@@ -52,7 +52,10 @@ public interface RulesConfig {
     @WithDefault("90")
     int obligationLookBackDays();
 
-    /** How often the rules that depend on time are evaluated again. */
+    /**
+     * How often the timer takes the subjects whose moment to be looked at again has come (a CP case crossing its
+     * threshold, the next day of an absence); only those are evaluated.
+     */
     @WithDefault("1m")
-    Duration unallocatedCheckEvery();
+    Duration dueCheckEvery();
 }
