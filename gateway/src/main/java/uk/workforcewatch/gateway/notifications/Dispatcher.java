@@ -83,11 +83,19 @@ public class Dispatcher {
                 });
     }
 
-    /** Alerts still firing, unacknowledged, with no message for the repeat interval: owe one again. */
+    /**
+     * Alerts still firing, unacknowledged, with no message for the repeat interval: owe one again. Each is taken
+     * under its row lock, so it is read as committed and nobody acknowledges or resolves it until the repeat
+     * commits; one locked by such a change now is left for the next round rather than waited for.
+     */
     private Uni<Void> repeatUnacknowledged() {
         Instant now = clock.instant();
-        return Alert.<Alert>list("status = ?1 and lastNotifiedAt <= ?2", AlertStatus.FIRING,
-                now.minus(config.repeatAfter())).chain(stale -> {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select * from alert where status = :status and last_notified_at <= :before"
+                                + " order by id for update skip locked", Alert.class)
+                .setParameter("status", AlertStatus.FIRING.name())
+                .setParameter("before", now.minus(config.repeatAfter()))
+                .getResultList()).chain(stale -> {
                     Uni<Void> all = Uni.createFrom().voidItem();
                     for (Alert alert : stale) {
                         alert.lastNotifiedAt = now;
