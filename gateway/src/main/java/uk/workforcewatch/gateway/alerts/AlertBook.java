@@ -106,6 +106,31 @@ public class AlertBook {
         return publish(AlertEvent.ACKNOWLEDGED, alert).replaceWith(alert);
     }
 
+    /**
+     * The worker's open alerts, about them or their absence episodes, go with them to the team they are in now,
+     * so that team's manager sees them and the one before no longer does; resolved alerts stay where they were
+     * raised. Each move is a change: one version more, and its event. Runs inside a transaction that holds
+     * {@link #lockSubject} for the worker.
+     */
+    public Uni<Void> follow(UUID workerId, UUID teamId) {
+        return Alert.<Alert>find("status <> ?1 and (teamId is null or teamId <> ?2) and (subjectId = ?3 or subjectId in "
+                                + "(select e.id from AbsenceEpisodeView e where e.workerId = ?3)) order by id",
+                        AlertStatus.RESOLVED, teamId, workerId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .chain(open -> {
+                    Uni<Void> moves = Uni.createFrom().voidItem();
+                    for (Alert alert : open) {
+                        moves = moves.chain(() -> {
+                            LOG.infof("Alert moved alert=%s rule=%s from=%s to=%s", alert.id, alert.rule, alert.teamId,
+                                    teamId);
+                            alert.teamId = teamId;
+                            return publish(AlertEvent.UPDATED, alert);
+                        });
+                    }
+                    return moves;
+                });
+    }
+
     private Uni<Void> fire(Breach breach) {
         Alert alert = new Alert();
         alert.id = UUID.randomUUID();
