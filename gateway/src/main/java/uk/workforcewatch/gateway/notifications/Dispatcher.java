@@ -119,22 +119,24 @@ public class Dispatcher {
     }
 
     /**
-     * Sends one batch, if this process wins it; records it delivered, or the error and when to try again.
-     * Winning takes a lease (the next try moves past the send timeout), so two gateways never both send it.
+     * Sends what is still owed of one batch (see {@link Notifier#stillOwed}), if this process wins it; records it
+     * delivered, or the error and when to try again. Winning takes a lease (the next try moves past the send
+     * timeout), so two gateways never both send it.
      */
     private Uni<Void> send(List<Delivery> batch) {
         Delivery first = batch.get(0);
         Instant now = clock.instant();
         return Panache.withTransaction(() -> Delivery.update(
                         "nextAttemptAt = ?1 where batchId = ?2 and status = ?3 and nextAttemptAt <= ?4",
-                        now.plus(config.sendTimeout().multipliedBy(2)), first.batchId, Delivery.PENDING, now))
-                .chain(won -> {
-                    if (won == 0) {
+                        now.plus(config.sendTimeout().multipliedBy(2)), first.batchId, Delivery.PENDING, now)
+                        .chain(won -> won == 0 ? Uni.createFrom().item(List.<Delivery>of()) : notifier.stillOwed(batch)))
+                .chain(owed -> {
+                    if (owed.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }
-                    Uni<String> sent = first.target.startsWith(MAILTO) ? mail(batch) : post(batch);
+                    Uni<String> sent = first.target.startsWith(MAILTO) ? mail(owed) : post(owed);
                     return sent.onFailure().recoverWithItem(Throwable::toString).chain(error -> Panache.withTransaction(
-                            () -> record(batch.stream().map(d -> d.id).toList(), error)));
+                            () -> record(owed.stream().map(d -> d.id).toList(), error)));
                 });
     }
 
