@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import uk.workforcewatch.calendar.WorkingDays;
+import uk.workforcewatch.events.absence.Certification;
 import uk.workforcewatch.events.alerts.AlertEvent;
 import uk.workforcewatch.events.alerts.AlertTopics;
 import uk.workforcewatch.events.caseload.CaseCategory;
@@ -31,6 +32,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -345,6 +347,54 @@ class AlertsTest {
         RestAssured.given().auth().oauth2(Tokens.teamManager(team)).get("/api/v1/alerts").then().statusCode(200)
                 .body("id", equalTo(List.of(id)));
         RestAssured.get("/api/v1/alerts").then().statusCode(401);
+    }
+
+    /** The open alerts a team manager sees: their rules, by subject. */
+    private static List<String> breachesSeenBy(UUID team, UUID... subjects) {
+        List<String> ids = Arrays.stream(subjects).map(UUID::toString).toList();
+        return RestAssured.given().auth().oauth2(Tokens.teamManager(team)).get("/api/v1/breaches").then()
+                .statusCode(200).extract().jsonPath().<Map<String, Object>>getList("").stream()
+                .filter(a -> ids.contains(a.get("subjectId"))).map(a -> (String) a.get("rule")).sorted().toList();
+    }
+
+    @Test
+    void aWorkersOpenAlertsFollowThemToTheirNewTeamAndTheResolvedOnesStayWhereTheyWereRaised() {
+        UUID north = UUID.randomUUID();
+        UUID south = UUID.randomUUID();
+        UUID worker = UUID.randomUUID();
+        UUID episode = UUID.randomUUID();
+        LocalDate today = LocalDate.now(clock);
+        Events.worker(worker, north, 0, Employment.PERMANENT, "1.0", null);
+        Events.caseload(worker, north, 1, 11, 5, 15);   // over the limit, and over the CP limit
+        Events.caseload(worker, north, 2, 0, 16, 15);   // the mix resolves
+        Events.episode(episode, worker, north, 0, today.minusDays(24), today.minusDays(20), Certification.SELF_CERTIFIED,
+                null);   // no return-to-work interview: overdue
+        await().atMost(WAIT).until(() -> breachesSeenBy(north, worker, episode).equals(
+                List.of("CASELOAD_OVER_LIMIT", "RETURN_TO_WORK_OVERDUE")));
+        await().atMost(WAIT).until(() -> alertsOf(worker).stream().anyMatch(a -> "RESOLVED".equals(a.get("status"))));
+        Map<String, Object> caseload = alertsOf(worker).stream()
+                .filter(a -> "CASELOAD_OVER_LIMIT".equals(a.get("rule"))).findFirst().orElseThrow();
+
+        Events.worker(worker, north, 0, Employment.PERMANENT, "1.0", null);   // a repeat moves nothing
+        Events.worker(worker, south, 1, Employment.PERMANENT, "1.0", null);
+        await().atMost(WAIT).until(() -> breachesSeenBy(south, worker, episode).equals(
+                List.of("CASELOAD_OVER_LIMIT", "RETURN_TO_WORK_OVERDUE")));
+        assertEquals(List.of(), breachesSeenBy(north, worker, episode), "the team before no longer sees them");
+        RestAssured.given().auth().oauth2(Tokens.teamManager(north)).get("/api/v1/alerts").then().statusCode(200)
+                .body("findAll { it.subjectId == '" + worker + "' }.rule", equalTo(List.of("CP_MIX_OVER_LIMIT")));
+
+        var events = EventLog.awaitRecords(AlertTopics.ALERTS, (String) caseload.get("id"), 2, AlertEvent.class, WAIT);
+        var moved = events.get(events.size() - 1);
+        assertEquals(AlertEvent.UPDATED, moved.ceType());
+        assertEquals(south, moved.event().alert().teamId());
+        assertEquals(((Integer) caseload.get("version")) + 1L, moved.event().version());
+
+        // caseload-service has not heard of the move yet: its figures change the alert, not its team
+        Events.caseload(worker, north, 3, 0, 17, 15);
+        await().atMost(WAIT).untilAsserted(() -> RestAssured.given().auth().oauth2(Tokens.teamManager(south))
+                .get("/api/v1/breaches").then().statusCode(200)
+                .body("findAll { it.subjectId == '" + worker + "' }.figures.openCases", equalTo(List.of(17))));
+        assertEquals(List.of(), breachesSeenBy(north, worker, episode));
     }
 
     @Test

@@ -253,7 +253,7 @@ class NotificationsTest {
     }
 
     @Test
-    void anAcknowledgedAlertIsNotRepeated() throws Throwable {
+    void anAlertAcknowledgedBeforeItsMessageWentOutIsNeitherSentNorRepeated() throws Throwable {
         UUID team = UUID.randomUUID();
         UUID worker = UUID.randomUUID();
         Events.caseload(worker, team, 1, 0, 16, 15);
@@ -263,12 +263,60 @@ class NotificationsTest {
                 .then().statusCode(200);
 
         TestClock.advance(Duration.ofHours(4).plusMinutes(1));
-        dispatch();   // sends FIRED; a repeat would be owed now, were it not acknowledged
+        dispatch();   // the FIRED message queued before the acknowledgement is due; a repeat would be owed now too
         TestClock.advance(Duration.ofSeconds(31));
         dispatch();
-        var senior = Receivers.accepted("/senior-managers", team.toString());
-        assertEquals(1, senior.size(), senior.toString());
-        assertTrue(senior.get(0).body().contains("\"kind\":\"FIRED\""));
+        assertEquals(List.of(), Receivers.accepted("/senior-managers", team.toString()));
+        assertEquals(List.of(), Receivers.accepted("/team-managers", team.toString()));
+        assertEquals(List.of(), mailsAbout(team));
+        Delivery fired = deliveries(worker, "/senior-managers").get(0);
+        assertEquals(Delivery.SUPPRESSED, fired.status);
+        assertEquals("acknowledged", fired.suppressedReason);
+        assertEquals(1, deliveries(worker, "/senior-managers").size(), "no repeat");
+    }
+
+    @Test
+    void aSilenceSetAfterAMessageWasQueuedHoldsItBackWithTheReason() throws Throwable {
+        UUID team = UUID.randomUUID();
+        UUID worker = UUID.randomUUID();
+        Events.caseload(worker, team, 1, 0, 16, 15);
+        awaitAlert(worker, "FIRING");
+        assertEquals(Delivery.PENDING, deliveries(worker, "/senior-managers").get(0).status, "queued");
+
+        String silence = RestAssured.given().auth().oauth2(Tokens.teamManager(team)).contentType(ContentType.JSON)
+                .body(Map.of("rule", "CASELOAD_OVER_LIMIT", "subjectId", worker, "teamId", team,
+                        "reason", "Two cases move on Monday", "until", clock.instant().plus(Duration.ofHours(2)).toString()))
+                .post("/api/v1/silences").then().statusCode(201).extract().path("id");
+        TestClock.advance(Duration.ofSeconds(31));
+        dispatch();
+        assertEquals(List.of(), Receivers.accepted("/senior-managers", team.toString()));
+        assertEquals(List.of(), Receivers.accepted("/team-managers", team.toString()));
+        assertEquals(List.of(), mailsAbout(team));
+        for (String target : List.of("/senior-managers", "/team-managers", "heads-of-service@council.test")) {
+            Delivery held = deliveries(worker, target).get(0);
+            assertEquals(Delivery.SUPPRESSED, held.status, target);
+            assertEquals("silenced by " + silence, held.suppressedReason, target);
+        }
+        RestAssured.given().auth().oauth2(Tokens.teamManager(team)).delete("/api/v1/silences/" + silence).then()
+                .statusCode(200);
+        TestClock.advance(Duration.ofSeconds(31));
+        dispatch();
+        assertEquals(List.of(), Receivers.accepted("/senior-managers", team.toString()), "suppressed for good");
+    }
+
+    @Test
+    void anAlertResolvedBeforeItsFirstMessageWentOutIsNotAnnouncedAtAll() throws Throwable {
+        UUID team = UUID.randomUUID();
+        UUID worker = UUID.randomUUID();
+        Events.caseload(worker, team, 1, 0, 16, 15);
+        awaitAlert(worker, "FIRING");
+        Events.caseload(worker, team, 2, 0, 15, 15);
+        awaitAlert(worker, "RESOLVED");
+        TestClock.advance(Duration.ofSeconds(31));
+        dispatch();
+        assertEquals(List.of(), Receivers.accepted("/senior-managers", team.toString()));
+        assertEquals(List.of("resolved", "resolved before the receiver was told it fired"),
+                deliveries(worker, "/senior-managers").stream().map(d -> d.suppressedReason).sorted().toList());
     }
 
     @Test

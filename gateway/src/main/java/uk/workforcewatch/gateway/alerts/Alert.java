@@ -6,6 +6,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.OptimisticLock;
 import uk.workforcewatch.events.alerts.AlertStatus;
 import uk.workforcewatch.events.alerts.Rule;
 import uk.workforcewatch.events.alerts.Severity;
@@ -37,9 +39,17 @@ public class Alert extends PanacheEntityBase {
     public String acknowledgedBy;
     public String acknowledgementNote;
     public Instant resolvedAt;
-    /** When a message about it was last owed to its audience, for repeats. */
+    /**
+     * When a message about it was last owed to its audience, for repeats. Bookkeeping, not a change of the
+     * alert: it takes no new version and publishes no event.
+     */
+    @OptimisticLock(excluded = true)
     public Instant lastNotifiedAt;
-    /** One more with every change; the version of the alert's events. */
+    /**
+     * One more with every change, and the version of the alert's events. Checked as it is written: a change
+     * made from a stale read fails instead of overwriting the one committed meanwhile.
+     */
+    @Version
     public long version;
 
     public boolean isOpen() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 import uk.workforcewatch.events.alerts.AlertEvent;
 import uk.workforcewatch.events.alerts.AlertState;
@@ -16,6 +17,7 @@ import uk.workforcewatch.gateway.notifications.Notifier;
 import uk.workforcewatch.gateway.rules.Breach;
 import uk.workforcewatch.outbox.Outbox;
 import uk.workforcewatch.problem.ProblemException;
+import uk.workforcewatch.problem.Versions;
 
 import java.time.Clock;
 import java.util.List;
@@ -67,7 +69,9 @@ public class AlertBook {
      * transaction that holds {@link #lockSubject} for the subject.
      */
     public Uni<Void> reconcile(UUID subjectId, Set<Rule> rules, List<Breach> holding) {
-        return Alert.<Alert>list("subjectId = ?1 and status <> ?2", subjectId, AlertStatus.RESOLVED)
+        // the subject's lock keeps other evaluations out, the rows' lock an acknowledgement or a repeat
+        return Alert.<Alert>find("subjectId = ?1 and status <> ?2 order by id", subjectId, AlertStatus.RESOLVED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .chain(open -> {
                     Uni<Void> changes = Uni.createFrom().voidItem();
                     for (Breach breach : holding) {
@@ -84,8 +88,13 @@ public class AlertBook {
                 });
     }
 
-    /** Acknowledges a firing alert; a resolved one cannot be (409). Runs inside a transaction. */
-    public Uni<Alert> acknowledge(Alert alert, String by, String note) {
+    /**
+     * Acknowledges a firing alert; a resolved one cannot be (409), nor one that is no longer at the version the
+     * caller read, when they name it (409 naming the current one). Runs inside a transaction holding the alert's
+     * row lock.
+     */
+    public Uni<Alert> acknowledge(Alert alert, String by, String note, Long readVersion) {
+        Versions.requireCurrent("Alert " + alert.id, readVersion, alert.version);
         if (alert.status != AlertStatus.FIRING) {
             throw ProblemException.conflict("Alert " + alert.id + " is " + alert.status + ", not FIRING");
         }
@@ -95,6 +104,31 @@ public class AlertBook {
         alert.acknowledgementNote = note;
         LOG.infof("Alert acknowledged alert=%s rule=%s by=%s", alert.id, alert.rule, by);
         return publish(AlertEvent.ACKNOWLEDGED, alert).replaceWith(alert);
+    }
+
+    /**
+     * The worker's open alerts, about them or their absence episodes, go with them to the team they are in now,
+     * so that team's manager sees them and the one before no longer does; resolved alerts stay where they were
+     * raised. Each move is a change: one version more, and its event. Runs inside a transaction that holds
+     * {@link #lockSubject} for the worker.
+     */
+    public Uni<Void> follow(UUID workerId, UUID teamId) {
+        return Alert.<Alert>find("status <> ?1 and (teamId is null or teamId <> ?2) and (subjectId = ?3 or subjectId in "
+                                + "(select e.id from AbsenceEpisodeView e where e.workerId = ?3)) order by id",
+                        AlertStatus.RESOLVED, teamId, workerId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .chain(open -> {
+                    Uni<Void> moves = Uni.createFrom().voidItem();
+                    for (Alert alert : open) {
+                        moves = moves.chain(() -> {
+                            LOG.infof("Alert moved alert=%s rule=%s from=%s to=%s", alert.id, alert.rule, alert.teamId,
+                                    teamId);
+                            alert.teamId = teamId;
+                            return publish(AlertEvent.UPDATED, alert);
+                        });
+                    }
+                    return moves;
+                });
     }
 
     private Uni<Void> fire(Breach breach) {
@@ -134,13 +168,13 @@ public class AlertBook {
                 .chain(() -> notifier.enqueue(state(alert), Notifier.RESOLVED)).replaceWithVoid();
     }
 
-    /** Publishes the alert's new state; a fired alert is version 0, each later change one more. */
+    /**
+     * Writes the change now, so the alert takes its version (0 when fired, one more with each change) and a
+     * stale write fails here, then publishes its new state with that version.
+     */
     private Uni<Void> publish(String type, Alert alert) {
-        if (!AlertEvent.FIRED.equals(type)) {
-            alert.version++;
-        }
-        return outbox.publish(AlertTopics.ALERTS, new AlertEvent(UUID.randomUUID(), type, alert.id, alert.version,
-                clock.instant(), state(alert)));
+        return Panache.flush().chain(() -> outbox.publish(AlertTopics.ALERTS, new AlertEvent(UUID.randomUUID(), type,
+                alert.id, alert.version, clock.instant(), state(alert))));
     }
 
     public AlertState state(Alert alert) {

@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uk.workforcewatch.access.Roles;
-import uk.workforcewatch.events.alerts.AlertState;
 import uk.workforcewatch.events.alerts.AlertStatus;
 import uk.workforcewatch.events.alerts.Rule;
 import uk.workforcewatch.events.alerts.Severity;
@@ -56,6 +55,7 @@ public class AlertResource {
     static final String EXAMPLE_NOTE =
             "{\"note\": \"Reallocating two cases this week; reviewed with the team manager\"}";
     static final String EXAMPLE_NO_NOTE = "{}";
+    static final String EXAMPLE_VERSION = "{\"note\": \"Reallocating two cases this week\", \"version\": 0}";
 
     private final AlertBook alerts;
     private final AlertStream stream;
@@ -79,7 +79,7 @@ public class AlertResource {
     @RolesAllowed({Roles.SENIOR_MANAGER, Roles.TEAM_MANAGER, Roles.HR_OFFICER})
     @Operation(summary = "Alerts, newest first, by status, team, rule and time fired (each role sees its own)")
     @WithSession
-    public Uni<List<AlertState>> list(@QueryParam("status") AlertStatus status, @QueryParam("teamId") UUID teamId,
+    public Uni<List<AlertApi.VersionedAlert>> list(@QueryParam("status") AlertStatus status, @QueryParam("teamId") UUID teamId,
                                       @QueryParam("rule") Rule rule, @QueryParam("since") Instant since,
                                       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
@@ -98,7 +98,7 @@ public class AlertResource {
             terms.add("rule in ?" + values.size());
         }
         return Alert.<Alert>find(String.join(" and ", terms), Sort.descending("firedAt").and("id"), values.toArray())
-                .page(page, size).list().map(found -> found.stream().map(alerts::state).toList());
+                .page(page, size).list().map(found -> found.stream().map(this::versioned).toList());
     }
 
     @GET
@@ -106,7 +106,7 @@ public class AlertResource {
     @RolesAllowed({Roles.SENIOR_MANAGER, Roles.TEAM_MANAGER, Roles.HR_OFFICER})
     @Operation(summary = "The breaches that hold now (the open alerts), by team, rule and severity")
     @WithSession
-    public Uni<List<AlertState>> breaches(@QueryParam("teamId") UUID teamId, @QueryParam("rule") Rule rule,
+    public Uni<List<AlertApi.VersionedAlert>> breaches(@QueryParam("teamId") UUID teamId, @QueryParam("rule") Rule rule,
                                           @QueryParam("severity") Severity severity) {
         AlertAccess.Visible visible = access.visible(teamId);
         List<String> terms = new ArrayList<>(List.of("status <> ?1"));
@@ -119,8 +119,9 @@ public class AlertResource {
             terms.add("rule in ?" + values.size());
         }
         return Alert.<Alert>find(String.join(" and ", terms), Sort.ascending("firedAt"), values.toArray()).list()
-                .map(found -> found.stream().map(alerts::state)
-                        .sorted(Comparator.comparing(AlertState::severity).reversed()).toList());
+                .map(found -> found.stream().map(this::versioned)
+                        .sorted(Comparator.comparing((AlertApi.VersionedAlert a) -> a.alert().severity()).reversed())
+                        .toList());
     }
 
     @GET
@@ -136,9 +137,10 @@ public class AlertResource {
         Multi<OutboundSseEvent> connected = Multi.createFrom().item(sse.newEventBuilder().comment("connected").build());
         Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().startingAfter(heartbeat).every(heartbeat)
                 .map(tick -> sse.newEventBuilder().comment("still here").build());
-        Multi<OutboundSseEvent> changes = stream.changes().filter(alert -> visible.allows(alert.rule(), alert.teamId()))
-                .map(alert -> sse.newEventBuilder().mediaType(MediaType.APPLICATION_JSON_TYPE)
-                        .data(AlertState.class, alert).build());
+        Multi<OutboundSseEvent> changes = stream.changes()
+                .filter(change -> visible.allows(change.alert().rule(), change.alert().teamId()))
+                .map(change -> sse.newEventBuilder().mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(AlertApi.VersionedAlert.class, change).build());
         return Multi.createBy().merging().streams(connected, changes, heartbeats);
     }
 
@@ -146,25 +148,32 @@ public class AlertResource {
     @Path("/alerts/{id}/acknowledgement")
     @RolesAllowed({Roles.SENIOR_MANAGER, Roles.TEAM_MANAGER})
     @Operation(summary = "Acknowledge a firing alert, with an optional note (senior managers; a team manager "
-            + "for their own team)")
+            + "for their own team); with the version read, 409 if the alert has changed since")
     @WithTransaction
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
             @ExampleObject(name = "with a note", summary = "Acknowledged, saying what is being done",
                     value = EXAMPLE_NOTE),
             @ExampleObject(name = "no note", summary = "Acknowledged without a note",
-                    value = EXAMPLE_NO_NOTE)}))
-    public Uni<AlertState> acknowledge(@PathParam("id") UUID id, @Valid AlertApi.Acknowledge request) {
+                    value = EXAMPLE_NO_NOTE),
+            @ExampleObject(name = "as read", summary = "Acknowledged only if still at the version read",
+                    value = EXAMPLE_VERSION)}))
+    public Uni<AlertApi.VersionedAlert> acknowledge(@PathParam("id") UUID id, @Valid AlertApi.Acknowledge request) {
         AlertAccess.Visible visible = access.visible(null);
         return Alert.<Alert>findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("Alert", id))
                 .chain(alert -> {
                     visible.require(alert);
                     String note = request == null ? null : request.note();
-                    return alerts.acknowledge(alert, identity.getPrincipal().getName(), note)
+                    Long version = request == null ? null : request.version();
+                    return alerts.acknowledge(alert, identity.getPrincipal().getName(), note, version)
                             .call(acknowledged -> audit.record(identity, AuditAction.ALERT_ACKNOWLEDGED, "ALERT",
                                     alert.id, alert.teamId, alert.rule + (note == null ? "" : ": " + note)));
                 })
-                .map(alerts::state);
+                .map(this::versioned);
+    }
+
+    private AlertApi.VersionedAlert versioned(Alert alert) {
+        return new AlertApi.VersionedAlert(alerts.state(alert), alert.version);
     }
 
     private static void add(List<String> terms, List<Object> values, String field, Object value) {

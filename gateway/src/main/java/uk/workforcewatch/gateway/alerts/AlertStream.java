@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import uk.workforcewatch.events.EventJson;
 import uk.workforcewatch.events.alerts.AlertEvent;
-import uk.workforcewatch.events.alerts.AlertState;
 
 /**
  * Every alert change, as it reaches the alerts topic, to every live screen subscribed in this process.
@@ -15,14 +14,15 @@ import uk.workforcewatch.events.alerts.AlertState;
 @ApplicationScoped
 public class AlertStream {
 
-    private final BroadcastProcessor<AlertState> broadcast = BroadcastProcessor.create();
+    private final BroadcastProcessor<AlertApi.VersionedAlert> broadcast = BroadcastProcessor.create();
 
     @Incoming("alert-stream")
     void onAlert(byte[] record) {
-        broadcast.onNext(EventJson.read(record, AlertEvent.class).alert());
+        AlertEvent event = EventJson.read(record, AlertEvent.class);
+        broadcast.onNext(new AlertApi.VersionedAlert(event.alert(), event.version()));
     }
 
-    public Multi<AlertState> changes() {
+    public Multi<AlertApi.VersionedAlert> changes() {
         return broadcast;
     }
 }

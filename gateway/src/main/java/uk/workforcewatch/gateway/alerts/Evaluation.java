@@ -102,6 +102,14 @@ public class Evaluation {
                 workers.stream().map(w -> w.id).toList(), rules.sicknessWindowStart());
     }
 
+    /**
+     * A worker moved team: their open alerts go with them. Their lock comes first, as for their rules, so a move
+     * and an evaluation of theirs take turns.
+     */
+    public Uni<Void> workerMoved(UUID workerId, UUID teamId) {
+        return alerts.lockSubject(workerId).chain(() -> alerts.follow(workerId, teamId));
+    }
+
     /** The team the worker is in now, if the view knows the worker. */
     public Uni<Void> teamOf(UUID workerId) {
         return WorkerView.<WorkerView>findById(workerId)

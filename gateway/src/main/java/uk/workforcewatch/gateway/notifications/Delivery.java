@@ -19,6 +19,8 @@ public class Delivery extends PanacheEntityBase {
 
     public static final String PENDING = "PENDING";
     public static final String DELIVERED = "DELIVERED";
+    /** Held back when due: its alert acknowledged, resolved or silenced since it was queued. */
+    public static final String SUPPRESSED = "SUPPRESSED";
 
     @Id
     public UUID id;
@@ -37,4 +39,6 @@ public class Delivery extends PanacheEntityBase {
     public Instant nextAttemptAt;
     public Instant deliveredAt;
     public String lastError;
+    /** Why it was suppressed. */
+    public String suppressedReason;
 }

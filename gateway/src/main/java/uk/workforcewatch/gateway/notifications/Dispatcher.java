@@ -83,11 +83,19 @@ public class Dispatcher {
                 });
     }
 
-    /** Alerts still firing, unacknowledged, with no message for the repeat interval: owe one again. */
+    /**
+     * Alerts still firing, unacknowledged, with no message for the repeat interval: owe one again. Each is taken
+     * under its row lock, so it is read as committed and nobody acknowledges or resolves it until the repeat
+     * commits; one locked by such a change now is left for the next round rather than waited for.
+     */
     private Uni<Void> repeatUnacknowledged() {
         Instant now = clock.instant();
-        return Alert.<Alert>list("status = ?1 and lastNotifiedAt <= ?2", AlertStatus.FIRING,
-                now.minus(config.repeatAfter())).chain(stale -> {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select * from alert where status = :status and last_notified_at <= :before"
+                                + " order by id for update skip locked", Alert.class)
+                .setParameter("status", AlertStatus.FIRING.name())
+                .setParameter("before", now.minus(config.repeatAfter()))
+                .getResultList()).chain(stale -> {
                     Uni<Void> all = Uni.createFrom().voidItem();
                     for (Alert alert : stale) {
                         alert.lastNotifiedAt = now;
@@ -111,22 +119,24 @@ public class Dispatcher {
     }
 
     /**
-     * Sends one batch, if this process wins it; records it delivered, or the error and when to try again.
-     * Winning takes a lease (the next try moves past the send timeout), so two gateways never both send it.
+     * Sends what is still owed of one batch (see {@link Notifier#stillOwed}), if this process wins it; records it
+     * delivered, or the error and when to try again. Winning takes a lease (the next try moves past the send
+     * timeout), so two gateways never both send it.
      */
     private Uni<Void> send(List<Delivery> batch) {
         Delivery first = batch.get(0);
         Instant now = clock.instant();
         return Panache.withTransaction(() -> Delivery.update(
                         "nextAttemptAt = ?1 where batchId = ?2 and status = ?3 and nextAttemptAt <= ?4",
-                        now.plus(config.sendTimeout().multipliedBy(2)), first.batchId, Delivery.PENDING, now))
-                .chain(won -> {
-                    if (won == 0) {
+                        now.plus(config.sendTimeout().multipliedBy(2)), first.batchId, Delivery.PENDING, now)
+                        .chain(won -> won == 0 ? Uni.createFrom().item(List.<Delivery>of()) : notifier.stillOwed(batch)))
+                .chain(owed -> {
+                    if (owed.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }
-                    Uni<String> sent = first.target.startsWith(MAILTO) ? mail(batch) : post(batch);
+                    Uni<String> sent = first.target.startsWith(MAILTO) ? mail(owed) : post(owed);
                     return sent.onFailure().recoverWithItem(Throwable::toString).chain(error -> Panache.withTransaction(
-                            () -> record(batch.stream().map(d -> d.id).toList(), error)));
+                            () -> record(owed.stream().map(d -> d.id).toList(), error)));
                 });
     }
 

@@ -7,19 +7,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import uk.workforcewatch.events.alerts.AlertState;
 import uk.workforcewatch.events.alerts.Rule;
+import uk.workforcewatch.gateway.alerts.Alert;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Records the messages an alert change owes its audience, in the transaction of the change, unless a
- * silence covers it. {@link Dispatcher} sends them.
+ * silence covers it; and, when they are due, says which are still owed. {@link Dispatcher} sends them.
  */
 @ApplicationScoped
 public class Notifier {
@@ -50,10 +53,8 @@ public class Notifier {
             return Uni.createFrom().item(false);
         }
         Instant now = clock.instant();
-        return Silence.count("endedAt is null and until > ?1 and (rule is null or rule = ?2)"
-                        + " and (teamId is null or teamId = ?3) and (subjectId is null or subjectId = ?4)",
-                now, alert.rule(), alert.teamId(), alert.subjectId()).chain(silences -> {
-            if (silences > 0) {
+        return Silence.inForce(now).chain(silences -> {
+            if (silences.stream().anyMatch(s -> s.covers(alert.rule(), alert.teamId(), alert.subjectId()))) {
                 LOG.infof("Alert %s %s silenced: no message", alert.id(), kind);
                 return Uni.createFrom().item(false);
             }
@@ -77,6 +78,58 @@ public class Notifier {
                 return Delivery.persist(deliveries).replaceWith(true);
             });
         });
+    }
+
+    /**
+     * The messages of a batch still owed to its receiver now that it is due; the others are marked suppressed with
+     * the reason, never to be sent. A message is no longer owed when a silence in force covers its alert as it
+     * stands; a FIRED or REPEAT message when its alert has been acknowledged or resolved since it was queued
+     * (whoever acted knows, and a RESOLVED message tells the rest); and a RESOLVED message when the receiver was
+     * never told the alert fired. Judged from what is committed, when the batch is sent, so a silence or an
+     * acknowledgement made in any process, before or after a restart, holds back what was queued before it. Runs
+     * inside the transaction that wins the batch.
+     */
+    public Uni<List<Delivery>> stillOwed(List<Delivery> batch) {
+        List<UUID> alertIds = batch.stream().map(d -> d.alertId).distinct().toList();
+        return Alert.<Alert>list("id in ?1", alertIds).chain(alerts -> Silence.inForce(clock.instant())
+                .chain(silences -> Delivery.<Delivery>list("status = ?1 and target = ?2 and alertId in ?3",
+                                Delivery.DELIVERED, batch.get(0).target, alertIds)
+                        .chain(told -> {
+                            Map<UUID, Alert> alertOf = alerts.stream().collect(Collectors.toMap(a -> a.id, a -> a));
+                            Set<UUID> heard = told.stream().map(d -> d.alertId).collect(Collectors.toSet());
+                            List<Delivery> owed = new ArrayList<>();
+                            Uni<Void> suppressed = Uni.createFrom().voidItem();
+                            for (Delivery delivery : batch) {
+                                String reason = heldBack(delivery, alertOf.get(delivery.alertId), silences, heard);
+                                if (reason == null) {
+                                    owed.add(delivery);
+                                } else {
+                                    LOG.infof("Delivery %s of alert %s %s suppressed: %s", delivery.id,
+                                            delivery.alertId, delivery.kind, reason);
+                                    suppressed = suppressed.chain(() -> Delivery.update(
+                                            "status = ?1, suppressedReason = ?2 where id = ?3 and status = ?4",
+                                            Delivery.SUPPRESSED, reason, delivery.id, Delivery.PENDING).replaceWithVoid());
+                                }
+                            }
+                            return suppressed.replaceWith(owed);
+                        })));
+    }
+
+    /** Why the message is no longer owed, or null while it is (see {@link #stillOwed}). */
+    private static String heldBack(Delivery delivery, Alert alert, List<Silence> silences, Set<UUID> heard) {
+        Optional<Silence> silence = silences.stream()
+                .filter(s -> s.covers(alert.rule, alert.teamId, alert.subjectId)).findFirst();
+        if (silence.isPresent()) {
+            return "silenced by " + silence.get().id;
+        }
+        if (RESOLVED.equals(delivery.kind)) {
+            return heard.contains(alert.id) ? null : "resolved before the receiver was told it fired";
+        }
+        return switch (alert.status) {
+            case FIRING -> null;
+            case ACKNOWLEDGED -> "acknowledged";
+            case RESOLVED -> "resolved";
+        };
     }
 
     /**

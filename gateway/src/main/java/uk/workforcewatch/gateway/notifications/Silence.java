@@ -1,6 +1,8 @@
 package uk.workforcewatch.gateway.notifications;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,6 +11,7 @@ import jakarta.persistence.Table;
 import uk.workforcewatch.events.alerts.Rule;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -34,4 +37,15 @@ public class Silence extends PanacheEntityBase {
     public Instant createdAt;
     /** Set when someone ends the silence early. */
     public Instant endedAt;
+
+    /** The silences in force at the time, soonest to end first. */
+    public static Uni<List<Silence>> inForce(Instant now) {
+        return list("endedAt is null and until > ?1", Sort.by("until"), now);
+    }
+
+    /** Whether it mutes the messages about an alert of this rule, team and subject. */
+    public boolean covers(Rule alertRule, UUID alertTeam, UUID alertSubject) {
+        return (rule == null || rule == alertRule) && (teamId == null || teamId.equals(alertTeam))
+                && (subjectId == null || subjectId.equals(alertSubject));
+    }
 }

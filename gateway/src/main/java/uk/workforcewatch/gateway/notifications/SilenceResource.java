@@ -2,7 +2,6 @@ package uk.workforcewatch.gateway.notifications;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Sort;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -119,7 +118,7 @@ public class SilenceResource {
     @WithSession
     public Uni<List<SilenceView>> active() {
         TeamScope scope = scope();
-        return Silence.<Silence>list("endedAt is null and until > ?1", Sort.by("until"), clock.instant())
+        return Silence.inForce(clock.instant())
                 .map(found -> found.stream().filter(s -> s.teamId == null ? scope.onlyTeam().isEmpty()
                         : scope.includes(s.teamId)).map(SilenceView::of).toList());
     }

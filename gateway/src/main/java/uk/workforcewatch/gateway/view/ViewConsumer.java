@@ -89,9 +89,12 @@ public class ViewConsumer {
             view.leftOn = state.leftOn();
             view.version = event.version();
             view.lastEvent = EventJson.write(event);
-            Set<UUID> teams = formerTeam == null || formerTeam.equals(view.teamId)
-                    ? Set.of(view.teamId) : Set.of(view.teamId, formerTeam);
-            return () -> evaluation.teams(teams);
+            if (formerTeam == null || formerTeam.equals(view.teamId)) {
+                return () -> evaluation.teams(Set.of(view.teamId));
+            }
+            // the teams' locks are the last a transaction takes
+            return () -> evaluation.workerMoved(view.id, view.teamId)
+                    .chain(() -> evaluation.teams(Set.of(view.teamId, formerTeam)));
         });
     }
 
