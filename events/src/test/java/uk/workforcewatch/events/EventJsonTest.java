@@ -6,6 +6,8 @@ import uk.workforcewatch.events.staffing.CensusRole;
 import uk.workforcewatch.events.staffing.Employment;
 import uk.workforcewatch.events.staffing.LeaverDestination;
 import uk.workforcewatch.events.staffing.LeavingReason;
+import uk.workforcewatch.events.staffing.PostEvent;
+import uk.workforcewatch.events.staffing.PostState;
 import uk.workforcewatch.events.staffing.Qualification;
 import uk.workforcewatch.events.staffing.QualificationLevel;
 import uk.workforcewatch.events.staffing.Role;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +96,29 @@ class EventJsonTest {
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(value.getClass() + " has no code()", e);
         }
+    }
+
+    @Test
+    void theDayAWorkerAndAPostArePublishedAsOfTravelsAndOlderEventsReadWithNone() {
+        UUID id = UUID.randomUUID();
+        UUID team = UUID.randomUUID();
+        WorkerState state = new WorkerState(id, null, "A. Worker", Role.SOCIAL_WORKER, team, BigDecimal.ONE, null,
+                Employment.AGENCY, LocalDate.of(2024, 4, 1), null, null, LocalDate.of(2025, 3, 31), null, null, null,
+                null, null, List.of(), LocalDate.of(2025, 4, 1));
+        WorkerEvent event = new WorkerEvent(UUID.randomUUID(), WorkerEvent.CHANGED, id, 4,
+                Instant.parse("2025-04-01T00:05:00Z"), state);
+        PostEvent post = new PostEvent(UUID.randomUUID(), PostEvent.CHANGED, id, 2, Instant.parse("2025-04-01T00:05:00Z"),
+                new PostState(id, team, Role.SOCIAL_WORKER, BigDecimal.ONE, LocalDate.of(2025, 4, 1), null, List.of(),
+                        LocalDate.of(2025, 4, 1)));
+
+        String json = EventJson.write(event);
+
+        assertTrue(json.contains("\"asOf\":\"2025-04-01\""), json);
+        assertEquals(event, EventJson.read(json.getBytes(StandardCharsets.UTF_8), WorkerEvent.class));
+        assertEquals(post, EventJson.read(EventJson.write(post).getBytes(StandardCharsets.UTF_8), PostEvent.class));
+        String older = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"WorkerHired\",\"aggregateId\":\""
+                + id + "\",\"version\":0,\"occurredAt\":\"2024-04-01T09:00:00Z\",\"worker\":{\"id\":\"" + id + "\"}}";
+        assertNull(EventJson.read(older.getBytes(StandardCharsets.UTF_8), WorkerEvent.class).worker().asOf());
     }
 
     @Test

@@ -3,13 +3,12 @@ package uk.workforcewatch.sickness;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import uk.workforcewatch.events.absence.AbsenceTopics;
 import uk.workforcewatch.events.absence.WorkerAbsenceEvent;
-import uk.workforcewatch.sickness.absence.AbsenceStatusSweep;
+import uk.workforcewatch.sickness.absence.AsOfSweep;
 import uk.workforcewatch.testing.EventLog;
 import uk.workforcewatch.testing.ServiceTestEnvironment;
 import uk.workforcewatch.testing.TestClock;
@@ -33,19 +32,19 @@ class AbsenceStatusTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
-    AbsenceStatusSweep sweep;
+    AsOfSweep sweep;
 
     @AfterEach
     void backToToday() {
         TestClock.reset();
     }
 
-    private void sweep() throws Throwable {
-        VertxContextSupport.subscribeAndAwait(() -> sweep.sweep());
+    private void sweep() throws Exception {
+        sweep.sweep();
     }
 
     @Test
-    void whenTheDaysComeTheWorkersStatusIsPublishedAgainOnceEach() throws Throwable {
+    void whenTheDaysComeTheWorkersStatusIsPublishedAgainOnceEach() throws Exception {
         UUID team = Staffing.team();
         UUID ahead = Staffing.worker(team, "1.0");
         UUID returning = Staffing.worker(team, "1.0");

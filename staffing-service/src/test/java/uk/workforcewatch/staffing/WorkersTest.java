@@ -3,15 +3,11 @@ package uk.workforcewatch.staffing;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import uk.workforcewatch.events.staffing.StaffingTopics;
 import uk.workforcewatch.events.staffing.WorkerEvent;
 import uk.workforcewatch.testing.EventLog;
-import uk.workforcewatch.staffing.workers.WorkerService;
 import uk.workforcewatch.testing.ServiceTestEnvironment;
-import uk.workforcewatch.testing.TestClock;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -213,31 +209,6 @@ class WorkersTest {
                 .body("detail", not(containsString("uk.workforcewatch")))
                 .body("violations[0].field", equalTo("role"))
                 .body("violations[0].message", containsString("SOCIAL_WORKER"));
-    }
-
-    @Inject
-    WorkerService service;
-
-    @Test
-    void aChangeRecordedAheadIsPublishedAsCurrentWhenItsDayComes() throws Throwable {
-        String id = hire(worker(newTeam("OTHER"), "2024-01-01"));
-        String tomorrow = LocalDate.now().plusDays(1).toString();
-        hr().body(Map.of("effectiveFrom", tomorrow, "fte", "0.5")).post("/api/v1/workers/" + id + "/changes")
-                .then().statusCode(200).body("fte", equalTo(1.0f));
-        VertxContextSupport.subscribeAndAwait(() -> service.publishPeriodsStartingNow());
-        assertEquals(2, EventLog.awaitRecords(StaffingTopics.WORKERS, id, 2, WorkerEvent.class, Duration.ofSeconds(30))
-                .size(), "nothing new before the day");
-        try {
-            TestClock.advance(Duration.ofDays(1));
-            VertxContextSupport.subscribeAndAwait(() -> service.publishPeriodsStartingNow());
-            var events = EventLog.awaitRecords(StaffingTopics.WORKERS, id, 3, WorkerEvent.class, Duration.ofSeconds(30));
-            assertEquals(2L, events.get(2).event().version());
-            assertEquals(new BigDecimal("0.500000"), events.get(2).event().worker().fte());
-            VertxContextSupport.subscribeAndAwait(() -> service.publishPeriodsStartingNow());
-            assertEquals(3, EventLog.read(StaffingTopics.WORKERS, WorkerEvent.class, r -> id.equals(r.key())).size());
-        } finally {
-            TestClock.reset();
-        }
     }
 
     @Test

@@ -13,6 +13,7 @@ public record AbsenceEpisodeEvent(UUID eventId, String type, UUID aggregateId, l
                                   AbsenceEpisodeState episode, AbsenceThresholds thresholds) implements DomainEvent {
 
     public static final String STARTED = "AbsenceStarted";
+    /** The reason or certification corrected, or the episode published again as a day changes what its dates mean. */
     public static final String CHANGED = "AbsenceChanged";
     public static final String ENDED = "AbsenceEnded";
     public static final String RETURN_INTERVIEW_RECORDED = "ReturnInterviewRecorded";

@@ -12,6 +12,6 @@ public record PostEvent(UUID eventId, String type, UUID aggregateId, long versio
     public static final String ESTABLISHED = "PostEstablished";
     public static final String REMOVED = "PostRemoved";
     public static final String RECRUITMENT_CHANGED = "PostRecruitmentChanged";
-    /** The post's team, role, FTE or dates set anew from a council's file. */
+    /** The post's team, role, FTE or dates set anew from a council's file, or published again as a date of it comes. */
     public static final String CHANGED = "PostChanged";
 }

@@ -10,6 +10,7 @@ public record WorkerEvent(UUID eventId, String type, UUID aggregateId, long vers
                           WorkerState worker) implements DomainEvent {
 
     public static final String HIRED = "WorkerHired";
+    /** A change recorded, or the worker published again as a date of theirs comes (see {@link WorkerState}). */
     public static final String CHANGED = "WorkerChanged";
     public static final String LEFT = "WorkerLeft";
 }

@@ -45,6 +45,27 @@ class AbsenceEventJsonTest {
                 WorkerAbsenceEvent.class));
     }
 
+    @Test
+    void whatTheDatesMeanOnTheDayPublishedTravelsWithTheEpisodeAndTheStatus() {
+        UUID id = UUID.randomUUID();
+        AbsenceEpisodeEvent episode = new AbsenceEpisodeEvent(UUID.randomUUID(), AbsenceEpisodeEvent.CHANGED, id, 2,
+                Instant.parse("2025-03-31T00:05:00Z"), new AbsenceEpisodeState(id, UUID.randomUUID(), UUID.randomUUID(),
+                LocalDate.of(2025, 3, 3), null, AbsenceReason.INJURY, Certification.SELF_CERTIFIED, null, null,
+                LocalDate.of(2025, 3, 31), true, true, ReturnInterviewStatus.NOT_DUE), THRESHOLDS);
+        UUID worker = UUID.randomUUID();
+        WorkerAbsenceEvent status = new WorkerAbsenceEvent(UUID.randomUUID(), WorkerAbsenceEvent.CHANGED, worker, 3,
+                Instant.parse("2025-03-31T00:05:00Z"), new WorkerAbsenceState(worker, UUID.randomUUID(), true,
+                LocalDate.of(2025, 3, 3), id, LocalDate.of(2025, 3, 31), 21), THRESHOLDS);
+
+        String json = EventJson.write(episode);
+
+        assertTrue(json.contains("\"asOf\":\"2025-03-31\",\"longTerm\":true,\"fitNoteNeeded\":true,"
+                + "\"returnInterview\":\"NOT_DUE\""), json);
+        assertEquals(episode, EventJson.read(json.getBytes(StandardCharsets.UTF_8), AbsenceEpisodeEvent.class));
+        assertEquals(status, EventJson.read(EventJson.write(status).getBytes(StandardCharsets.UTF_8),
+                WorkerAbsenceEvent.class));
+    }
+
     /** Events published before the thresholds travelled read as before, with none. */
     @Test
     void eventsWithoutThresholdsReadWithNone() {
@@ -58,6 +79,8 @@ class AbsenceEventJsonTest {
 
         assertEquals(LocalDate.of(2025, 3, 4), read.episode().endDate());
         assertNull(read.thresholds());
+        assertNull(read.episode().asOf());
+        assertNull(read.episode().returnInterview());
         assertNull(EventJson.read(status.getBytes(StandardCharsets.UTF_8), WorkerAbsenceEvent.class).thresholds());
     }
 }

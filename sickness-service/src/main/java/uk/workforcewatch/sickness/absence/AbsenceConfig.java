@@ -3,8 +3,6 @@ package uk.workforcewatch.sickness.absence;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-import java.time.Duration;
-
 /** The rules of recording absence that councils may set differently. */
 @ConfigMapping(prefix = "sickness")
 public interface AbsenceConfig {
@@ -17,9 +15,12 @@ public interface AbsenceConfig {
     @WithDefault("30")
     int maxDaysAhead();
 
-    /** How often workers whose absence status changed because a day came are published again. */
+    /**
+     * How often episodes and absence statuses a day's coming changed are published again as of today: a duration
+     * ({@code 1h}), or {@code off} (tests, which sweep when they move the clock).
+     */
     @WithDefault("1h")
-    Duration absenceStatusCheckEvery();
+    String absenceStatusCheckEvery();
 
     /** A Bradford factor (S² × D over 52 weeks) at or above this is flagged {@code triggered}. */
     @WithDefault("200")

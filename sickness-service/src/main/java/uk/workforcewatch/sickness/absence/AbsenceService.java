@@ -5,9 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 import uk.workforcewatch.events.absence.AbsenceEpisodeEvent;
-import uk.workforcewatch.events.absence.AbsenceThresholds;
 import uk.workforcewatch.events.absence.AbsenceTopics;
 import uk.workforcewatch.outbox.Outbox;
 import uk.workforcewatch.problem.CalendarDates;
@@ -36,22 +34,21 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class AbsenceService {
 
-    private static final Logger LOG = Logger.getLogger(AbsenceService.class);
     /** Stands in for "no end yet" in the overlap query: later than any real date, within PostgreSQL's range. */
     private static final LocalDate OPEN_END = LocalDate.of(9999, 12, 31);
 
     private final EpisodeRules rules;
-    private final AbsenceThresholds thresholds;
+    private final EpisodeAsOf episodeAsOf;
     private final WorkerAbsence workerAbsence;
     private final AbsenceViews views;
     private final AuditLog audit;
     private final Outbox outbox;
     private final Clock clock;
 
-    AbsenceService(EpisodeRules rules, AbsenceThresholds thresholds, WorkerAbsence workerAbsence,
+    AbsenceService(EpisodeRules rules, EpisodeAsOf episodeAsOf, WorkerAbsence workerAbsence,
                    AbsenceViews views, AuditLog audit, Outbox outbox, Clock clock) {
         this.rules = rules;
-        this.thresholds = thresholds;
+        this.episodeAsOf = episodeAsOf;
         this.workerAbsence = workerAbsence;
         this.views = views;
         this.audit = audit;
@@ -101,6 +98,7 @@ public class AbsenceService {
                 episode.returnInterviewBy = request.returnInterview().heldBy().strip();
             }
             episode.recordedBy = caller.name();
+            episode.publishedAsOf = today();
             return requireNoOverlap(episode)
                     .chain(() -> episode.persistAndFlush())
                     .chain(() -> publish(AbsenceEpisodeEvent.STARTED, episode))
@@ -252,8 +250,6 @@ public class AbsenceService {
     }
 
     private Uni<AbsenceEpisode> publish(String type, AbsenceEpisode episode) {
-        LOG.infof("%s episode=%s worker=%s version=%d", type, episode.id, episode.workerId, episode.version);
-        return outbox.publish(AbsenceTopics.EPISODES, episode.event(type, clock.instant(), thresholds))
-                .replaceWith(episode);
+        return outbox.publish(AbsenceTopics.EPISODES, episodeAsOf.event(type, episode, today())).replaceWith(episode);
     }
 }

@@ -10,7 +10,6 @@ import uk.workforcewatch.bulk.RecordFile;
 import uk.workforcewatch.bulk.Sql;
 import uk.workforcewatch.events.absence.AbsenceEpisodeEvent;
 import uk.workforcewatch.events.absence.AbsenceReason;
-import uk.workforcewatch.events.absence.AbsenceThresholds;
 import uk.workforcewatch.events.absence.AbsenceTopics;
 import uk.workforcewatch.events.absence.Certification;
 import uk.workforcewatch.outbox.OutboxBatch;
@@ -21,7 +20,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -75,14 +73,12 @@ public class AbsencesFile implements RecordFile {
 
     private final EpisodeRules rules;
     private final WorkerAbsence workerAbsence;
-    private final AbsenceThresholds thresholds;
-    private final Clock clock;
+    private final EpisodeAsOf episodeAsOf;
 
-    AbsencesFile(EpisodeRules rules, WorkerAbsence workerAbsence, AbsenceThresholds thresholds, Clock clock) {
+    AbsencesFile(EpisodeRules rules, WorkerAbsence workerAbsence, EpisodeAsOf episodeAsOf) {
         this.rules = rules;
         this.workerAbsence = workerAbsence;
-        this.thresholds = thresholds;
-        this.clock = clock;
+        this.episodeAsOf = episodeAsOf;
     }
 
     @Override
@@ -100,11 +96,13 @@ public class AbsencesFile implements RecordFile {
             throws SQLException, IOException {
         // the line of each episode of the file so far, by staff number and first day
         Map<String, Long> lines = new HashMap<>();
+        LocalDate today = rules.today();
         try (OutboxBatch events = new OutboxBatch(connection);
              PreparedStatement insert = connection.prepareStatement("insert into absence_episode (" + FACTS
-                     + ", id, worker_id, team_id, start_date, recorded_by, version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
+                     + ", published_as_of, id, worker_id, team_id, start_date, recorded_by, version)"
+                     + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
              PreparedStatement update = connection.prepareStatement("update absence_episode set (" + FACTS
-                     + ") = (?, ?, ?, ?, ?), version = version + 1 where id = ?")) {
+                     + ", published_as_of) = (?, ?, ?, ?, ?, ?), version = version + 1 where id = ?")) {
             List<CsvRow> batch;
             while (!(batch = file.next(BATCH)).isEmpty()) {
                 Map<String, Staff> workers = workers(connection, batch);
@@ -126,17 +124,17 @@ public class AbsencesFile implements RecordFile {
                         episode.id = UUID.randomUUID();
                         episode.teamId = worker.teamOn(episode.startDate);
                         type = AbsenceEpisodeEvent.STARTED;
-                        bind(insert, episode);
-                        insert.setObject(7, episode.workerId);
-                        insert.setObject(8, episode.teamId);
-                        Sql.date(insert, 9, episode.startDate);
-                        insert.setString(10, recordedBy);
+                        bind(insert, episode, today);
+                        insert.setObject(8, episode.workerId);
+                        insert.setObject(9, episode.teamId);
+                        Sql.date(insert, 10, episode.startDate);
+                        insert.setString(11, recordedBy);
                         insert.addBatch();
                         tally.created();
                     } else {
                         episode.id = before.id;
                         episode.teamId = before.teamId;
-                        if (episode.state().equals(before.state())) {
+                        if (episode.recorded().equals(before.recorded())) {
                             tally.unchanged();
                             continue;
                         }
@@ -144,17 +142,17 @@ public class AbsencesFile implements RecordFile {
                         type = before.isOpen() && !episode.isOpen() ? AbsenceEpisodeEvent.ENDED
                                 : onlyInterviewDiffers(before, episode) ? AbsenceEpisodeEvent.RETURN_INTERVIEW_RECORDED
                                 : AbsenceEpisodeEvent.CHANGED;
-                        bind(update, episode);
+                        bind(update, episode, today);
                         update.addBatch();
                         tally.updated();
                     }
                     theirs.put(episode.startDate, episode);
-                    events.add(AbsenceTopics.EPISODES, episode.event(type, clock.instant(), thresholds));
+                    events.add(AbsenceTopics.EPISODES, episodeAsOf.event(type, episode, today));
                     changed.add(worker.id());
                 }
                 insert.executeBatch();
                 update.executeBatch();
-                publishStatus(connection, changed, events);
+                workerAbsence.publishStatus(connection, changed, events, today);
             }
         }
     }
@@ -231,48 +229,6 @@ public class AbsencesFile implements RecordFile {
                 && before.certification == after.certification;
     }
 
-    /**
-     * Works out each worker's absence status for today, now that their episodes have changed, and publishes it, one
-     * version more, when it differs from the one published last: an import of history changes nobody's status unless
-     * an episode covers today.
-     */
-    private void publishStatus(Connection connection, Set<UUID> workers, OutboxBatch events) throws SQLException {
-        LocalDate today = rules.today();
-        try (PreparedStatement select = connection.prepareStatement("select w.id, w.team_id, w.absent, w.absent_since,"
-                + " w.absent_episode_id, w.absence_version, e.id as episode_id, e.start_date from worker w"
-                + " left join absence_episode e on e.worker_id = w.id and e.start_date <= ?"
-                + " and (e.end_date is null or e.end_date >= ?) where w.id = any(?)");
-             PreparedStatement update = connection.prepareStatement("update worker set absent = ?, absent_since = ?,"
-                     + " absent_episode_id = ?, absence_version = ? where id = ?")) {
-            select.setObject(1, today);
-            select.setObject(2, today);
-            Sql.uuids(select, 3, workers);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    WorkerAbsence.Status status = WorkerAbsence.Status.in(Sql.uuid(rows, "episode_id"),
-                            Sql.date(rows, "start_date"));
-                    Long version = (Long) rows.getObject("absence_version");
-                    WorkerAbsence.Status published = version == null ? null : new WorkerAbsence.Status(
-                            rows.getBoolean("absent"), Sql.date(rows, "absent_since"), Sql.uuid(rows, "absent_episode_id"));
-                    if (!status.differsFrom(published)) {
-                        continue;
-                    }
-                    UUID id = Sql.uuid(rows, "id");
-                    long next = WorkerAbsence.nextVersion(version);
-                    update.setBoolean(1, status.absent());
-                    Sql.date(update, 2, status.since());
-                    update.setObject(3, status.episodeId());
-                    update.setLong(4, next);
-                    update.setObject(5, id);
-                    update.addBatch();
-                    events.add(AbsenceTopics.WORKER_ABSENCE,
-                            workerAbsence.event(id, Sql.uuid(rows, "team_id"), next, status));
-                }
-            }
-            update.executeBatch();
-        }
-    }
-
     @Override
     public void write(Connection connection, CsvWriter out) throws SQLException {
         try (PreparedStatement select = Sql.streaming(connection, "select w.staff_number, e.start_date, e.reason,"
@@ -324,22 +280,12 @@ public class AbsencesFile implements RecordFile {
             throws SQLException {
         Map<UUID, Map<LocalDate, AbsenceEpisode>> found = new HashMap<>();
         workers.forEach(worker -> found.put(worker.id(), new HashMap<>()));
-        try (PreparedStatement select = connection.prepareStatement("select id, worker_id, team_id, start_date, "
-                + FACTS + ", version from absence_episode where worker_id = any(?)")) {
+        try (PreparedStatement select = connection.prepareStatement("select " + AbsenceEpisode.COLUMNS
+                + " from absence_episode where worker_id = any(?)")) {
             Sql.uuids(select, 1, found.keySet());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    AbsenceEpisode episode = new AbsenceEpisode();
-                    episode.id = Sql.uuid(rows, "id");
-                    episode.workerId = Sql.uuid(rows, "worker_id");
-                    episode.teamId = Sql.uuid(rows, "team_id");
-                    episode.startDate = Sql.date(rows, "start_date");
-                    episode.endDate = Sql.date(rows, "end_date");
-                    episode.reason = AbsenceReason.valueOf(rows.getString("reason"));
-                    episode.certification = Certification.valueOf(rows.getString("certification"));
-                    episode.returnInterviewOn = Sql.date(rows, "return_interview_on");
-                    episode.returnInterviewBy = rows.getString("return_interview_by");
-                    episode.version = rows.getLong("version");
+                    AbsenceEpisode episode = AbsenceEpisode.read(rows);
                     found.get(episode.workerId).put(episode.startDate, episode);
                 }
             }
@@ -347,14 +293,18 @@ public class AbsencesFile implements RecordFile {
         return found;
     }
 
-    /** The facts an insert and an update set first, in the order of {@link #FACTS}, and the episode's id. */
-    private static void bind(PreparedStatement statement, AbsenceEpisode episode) throws SQLException {
+    /**
+     * The facts an insert and an update set first, in the order of {@link #FACTS}, then the day the episode is
+     * published as of, then its id.
+     */
+    private static void bind(PreparedStatement statement, AbsenceEpisode episode, LocalDate today) throws SQLException {
         Sql.date(statement, 1, episode.endDate);
         statement.setString(2, episode.reason.name());
         statement.setString(3, episode.certification.name());
         Sql.date(statement, 4, episode.returnInterviewOn);
         statement.setString(5, episode.returnInterviewBy);
-        statement.setObject(6, episode.id);
+        Sql.date(statement, 6, today);
+        statement.setObject(7, episode.id);
     }
 
     /** A first or last day: in the calendar's years, then not too far ahead; the first fault reported. */

@@ -52,7 +52,7 @@ public class CensusService {
                 ? Post.<Post>find(postsQuery, last, teamId.get()).list()
                 : Post.<Post>find(postsQuery, last).list())
                 .map(posts -> figures.apply(new Facts(teamId, found.stream().map(w -> w.state(last)).toList(),
-                        posts.stream().map(Post::state).toList()))));
+                        posts.stream().map(p -> p.state(last)).toList()))));
     }
 
     /** A superset of every date's workers and posts: the census keeps to those of its own date. */

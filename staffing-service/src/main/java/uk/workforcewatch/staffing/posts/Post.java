@@ -13,7 +13,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.OptimisticLock;
 import uk.workforcewatch.events.staffing.PostState;
+import uk.workforcewatch.events.staffing.RecruitmentState;
 import uk.workforcewatch.events.staffing.Role;
 
 import java.math.BigDecimal;
@@ -52,6 +54,10 @@ public class Post extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** The day the state last published was true as of. Bookkeeping only: it changes no version of the post. */
+    @OptimisticLock(excluded = true)
+    public LocalDate publishedAsOf;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "recruitment", joinColumns = @JoinColumn(name = "post_id"))
     @OrderBy("advertisedOn")
@@ -69,8 +75,11 @@ public class Post extends PanacheEntityBase {
         return recruitment.stream().filter(round -> round.id.equals(roundId)).findFirst();
     }
 
-    public PostState state() {
-        return new PostState(id, teamId, role, fte, establishedOn, removedOn,
-                recruitment.stream().map(Recruitment::state).toList());
+    public List<RecruitmentState> recruitmentStates() {
+        return recruitment.stream().map(Recruitment::state).toList();
+    }
+
+    public PostState state(LocalDate asOf) {
+        return new PostState(id, teamId, role, fte, establishedOn, removedOn, recruitmentStates(), asOf);
     }
 }

@@ -47,7 +47,7 @@ public final class PostApi {
 
         static PostView of(Post post) {
             return new PostView(post.id, post.postNumber, post.teamId, post.role, post.fte, post.establishedOn, post.removedOn,
-                    post.state().recruitment(), post.version);
+                    post.recruitmentStates(), post.version);
         }
     }
 

@@ -12,6 +12,7 @@ import uk.workforcewatch.outbox.Outbox;
 import uk.workforcewatch.problem.ProblemException;
 import uk.workforcewatch.staffing.persistence.RowLock;
 import uk.workforcewatch.staffing.api.Fte;
+import uk.workforcewatch.staffing.asof.PublishedAsOf;
 import uk.workforcewatch.problem.Versions;
 import uk.workforcewatch.staffing.teams.Team;
 
@@ -22,9 +23,20 @@ import java.util.UUID;
 
 /** The establishment of posts and recruitment to them; every change and its event commit together. */
 @ApplicationScoped
-public class PostService {
+public class PostService implements PublishedAsOf {
 
     private static final Logger LOG = Logger.getLogger(PostService.class);
+    /** Posts a date of which has come since the day they were published as of: marked, one version more. */
+    private static final String DUE = "update post set version = version + 1, published_as_of = :today"
+            + " where id in (select p.id from post p where p.published_as_of < :today and ("
+            + PublishedAsOf.came("p.established_on", "p.published_as_of")
+            + " or " + PublishedAsOf.came("p.removed_on + 1", "p.published_as_of")
+            + " or exists (select 1 from recruitment r where r.post_id = p.id and ("
+            + PublishedAsOf.came("r.advertised_on", "p.published_as_of")
+            + " or " + PublishedAsOf.came("r.offer_made_on", "p.published_as_of")
+            + " or " + PublishedAsOf.came("r.starts_on", "p.published_as_of")
+            + " or " + PublishedAsOf.came("r.withdrawn_on", "p.published_as_of") + ")))"
+            + " order by p.id limit :limit for update) returning id";
 
     private final Outbox outbox;
     private final Clock clock;
@@ -43,6 +55,7 @@ public class PostService {
         post.fte = Fte.of(request.fte());
         post.establishedOn = request.establishedOn();
         post.postNumber = request.postNumber();
+        post.publishedAsOf = LocalDate.now(clock);
         return Team.findById(request.teamId()).invoke(team -> {
             if (team == null) {
                 throw ProblemException.invalid("teamId", "no team has id " + request.teamId());
@@ -131,6 +144,28 @@ public class PostService {
         });
     }
 
+    /**
+     * A date of the post changes what is true of it when it comes: its establishment (it counts in the structure,
+     * vacant until filled), the day after its removal (it no longer counts), a round's milestone recorded ahead.
+     * Publishes again the posts one of whose dates has come since their state was published as of, with a new
+     * version: the update finds, locks, counts and marks them in one statement.
+     */
+    @Override
+    public Uni<Integer> republishDue(LocalDate today, int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(DUE, UUID.class)
+                        .setParameter("today", today).setParameter("limit", limit).getResultList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<Post>of())
+                        : Post.<Post>find("select distinct p from Post p left join fetch p.recruitment where p.id in ?1",
+                                ids).list())
+                .chain(posts -> {
+                    Uni<Void> all = Uni.createFrom().voidItem();
+                    for (Post post : posts) {
+                        all = all.chain(() -> publish(PostEvent.CHANGED, post, today).replaceWithVoid());
+                    }
+                    return all.replaceWith(posts.size());
+                });
+    }
+
     @WithSession
     public Uni<Post> get(UUID id) {
         return find(id);
@@ -152,7 +187,13 @@ public class PostService {
     }
 
     private Uni<Post> publish(String type, Post post) {
-        PostEvent event = new PostEvent(UUID.randomUUID(), type, post.id, post.version, clock.instant(), post.state());
+        return publish(type, post, LocalDate.now(clock));
+    }
+
+    /** Publishes the post as of the day, which becomes its marker. */
+    private Uni<Post> publish(String type, Post post, LocalDate asOf) {
+        post.publishedAsOf = asOf;
+        PostEvent event = new PostEvent(UUID.randomUUID(), type, post.id, post.version, clock.instant(), post.state(asOf));
         LOG.infof("%s post=%s version=%d", type, post.id, post.version);
         return outbox.publish(StaffingTopics.POSTS, event).replaceWith(post);
     }

@@ -22,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -67,11 +68,13 @@ public class PostsFile implements RecordFile {
     public void read(Connection connection, CsvFile file, ImportTally tally, String by)
             throws SQLException, IOException {
         Set<String> seen = new HashSet<>();
+        LocalDate today = LocalDate.now(clock);
         try (OutboxBatch events = new OutboxBatch(connection);
              PreparedStatement insert = connection.prepareStatement("insert into post (post_number, team_id, role, fte,"
-                     + " established_on, removed_on, id, version) values (?, ?, ?, ?, ?, ?, ?, 0)");
+                     + " established_on, removed_on, published_as_of, id, version) values (?, ?, ?, ?, ?, ?, ?, ?, 0)");
              PreparedStatement update = connection.prepareStatement("update post set post_number = ?, team_id = ?,"
-                     + " role = ?, fte = ?, established_on = ?, removed_on = ?, version = version + 1 where id = ?")) {
+                     + " role = ?, fte = ?, established_on = ?, removed_on = ?, published_as_of = ?,"
+                     + " version = version + 1 where id = ?")) {
             List<CsvRow> batch;
             while (!(batch = file.next(BATCH)).isEmpty()) {
                 Map<String, UUID> teams = Sql.teamsByName(connection, batch.stream().map(r -> r.text(TEAM)).toList());
@@ -82,7 +85,7 @@ public class PostsFile implements RecordFile {
                         continue;
                     }
                     Post before = stored.get(post.postNumber);
-                    if (before != null && Objects.equals(before.state(), withId(post, before).state())) {
+                    if (before != null && Objects.equals(before.state(today), withId(post, before).state(today))) {
                         tally.unchanged();
                         continue;
                     }
@@ -99,11 +102,11 @@ public class PostsFile implements RecordFile {
                         withId(post, before);
                         tally.updated();
                     }
-                    bind(statement, post);
+                    bind(statement, post, today);
                     statement.addBatch();
                     events.add(StaffingTopics.POSTS, new PostEvent(UUID.randomUUID(),
                             before == null ? PostEvent.ESTABLISHED : PostEvent.CHANGED, post.id, post.version,
-                            clock.instant(), post.state()));
+                            clock.instant(), post.state(today)));
                 }
                 insert.executeBatch();
                 update.executeBatch();
@@ -156,14 +159,16 @@ public class PostsFile implements RecordFile {
         return post;
     }
 
-    private static void bind(PreparedStatement statement, Post post) throws SQLException {
+    /** The post's facts, then the day it is published as of, then its id: the insert's order and the update's. */
+    private static void bind(PreparedStatement statement, Post post, LocalDate today) throws SQLException {
         statement.setString(1, post.postNumber);
         statement.setObject(2, post.teamId);
         statement.setString(3, post.role.name());
         statement.setBigDecimal(4, post.fte);
         Sql.date(statement, 5, post.establishedOn);
         Sql.date(statement, 6, post.removedOn);
-        statement.setObject(7, post.id);
+        Sql.date(statement, 7, today);
+        statement.setObject(8, post.id);
     }
 
     /** The posts stored under these numbers, locked, with their recruitment. */

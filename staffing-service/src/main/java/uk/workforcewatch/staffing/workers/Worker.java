@@ -150,10 +150,11 @@ public class Worker extends PanacheEntityBase {
         qualificationLevel = qualification.level();
     }
 
-    public WorkerState state(LocalDate today) {
-        Period now = current(today);
+    /** The worker as of the day: the values in force then, and every period. */
+    public WorkerState state(LocalDate asOf) {
+        Period now = current(asOf);
         return new WorkerState(id, staffNumber, name, now.role, now.teamId, now.fte, now.postId, employment, startDate,
                 registrationNumber, origin, leftOn, leavingReason, leavingDestination, qualification(), censusRole,
-                careerStage, periods.stream().map(Period::state).toList());
+                careerStage, periods.stream().map(Period::state).toList(), asOf);
     }
 }

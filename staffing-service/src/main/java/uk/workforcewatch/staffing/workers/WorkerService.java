@@ -4,9 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 import uk.workforcewatch.events.staffing.LeaverDestination;
 import uk.workforcewatch.events.staffing.Role;
@@ -16,6 +14,7 @@ import uk.workforcewatch.outbox.Outbox;
 import uk.workforcewatch.problem.ProblemException;
 import uk.workforcewatch.staffing.persistence.RowLock;
 import uk.workforcewatch.staffing.api.Page;
+import uk.workforcewatch.staffing.asof.PublishedAsOf;
 import uk.workforcewatch.problem.Versions;
 import uk.workforcewatch.staffing.posts.Post;
 import uk.workforcewatch.staffing.teams.Team;
@@ -31,9 +30,17 @@ import java.util.stream.Collectors;
 
 /** Hires workers and records their changes and leaving; every change and its event commit together. */
 @ApplicationScoped
-public class WorkerService {
+public class WorkerService implements PublishedAsOf {
 
     private static final Logger LOG = Logger.getLogger(WorkerService.class);
+    /** Workers a date of whom has come since the day they were published as of: marked, one version more. */
+    private static final String DUE = "update worker set version = version + 1, published_as_of = :today"
+            + " where id in (select w.id from worker w where w.published_as_of < :today and ("
+            + PublishedAsOf.came("w.start_date", "w.published_as_of")
+            + " or " + PublishedAsOf.came("w.left_on + 1", "w.published_as_of")
+            + " or exists (select 1 from worker_period p where p.worker_id = w.id and "
+            + PublishedAsOf.came("p.effective_from", "w.published_as_of") + "))"
+            + " order by w.id limit :limit for update) returning id";
 
     private final Outbox outbox;
     private final Clock clock;
@@ -173,29 +180,23 @@ public class WorkerService {
     }
 
     /**
-     * A change recorded ahead of its date becomes current on that date: publish those workers again, each
-     * in a transaction of its own, with a new version, so consumers that keep only what is current learn
-     * of it. Runs at start and then every hour, so a day is never missed.
+     * A date recorded ahead changes what is true of the worker when it comes: their start (they are in post), a
+     * period's first day (its role, team, FTE and post are current: a cover starts or ends), the day after their
+     * last (they are no longer in post: the post they filled falls vacant). Publishes again the workers one of whose
+     * dates has come since their state was published as of, with a new version: the update finds, locks, counts and
+     * marks them in one statement, and a replica that comes second finds them marked.
      */
-    @Scheduled(every = "${staffing.current-values-check-every:1h}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    public Uni<Void> publishPeriodsStartingNow() {
-        LocalDate today = today();
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                        "select distinct w.id from worker w join worker_period p on p.worker_id = w.id"
-                                + " where p.effective_from > w.published_as_of and p.effective_from <= :today",
-                        UUID.class).setParameter("today", today).getResultList()))
-                .chain(ids -> {
+    @Override
+    public Uni<Integer> republishDue(LocalDate today, int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(DUE, UUID.class)
+                        .setParameter("today", today).setParameter("limit", limit).getResultList())
+                .chain(ids -> load(ids).chain(workers -> {
                     Uni<Void> all = Uni.createFrom().voidItem();
-                    for (UUID id : ids) {
-                        all = all.chain(() -> Panache.withTransaction(() -> lockForChange(id)
-                                .call(worker -> Panache.getSession()
-                                        .chain(session -> session.lock(worker, LockModeType.PESSIMISTIC_FORCE_INCREMENT)))
-                                .chain(worker -> publish(WorkerEvent.CHANGED, worker))).replaceWithVoid());
+                    for (Worker worker : workers) {
+                        all = all.chain(() -> publish(WorkerEvent.CHANGED, worker, today).replaceWithVoid());
                     }
-                    return all;
-                });
+                    return all.replaceWith(ids.size());
+                }));
     }
 
     @WithSession
@@ -284,7 +285,12 @@ public class WorkerService {
     }
 
     private Uni<Worker> publish(String type, Worker worker) {
-        worker.publishedAsOf = today();
+        return publish(type, worker, today());
+    }
+
+    /** Publishes the worker as of the day, which becomes their marker. */
+    private Uni<Worker> publish(String type, Worker worker, LocalDate asOf) {
+        worker.publishedAsOf = asOf;
         WorkerEvent event = new WorkerEvent(UUID.randomUUID(), type, worker.id, worker.version, clock.instant(),
                 worker.state(worker.publishedAsOf));
         LOG.infof("%s worker=%s version=%d", type, worker.id, worker.version);
