@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * The caseload rules (DOMAIN.md): a worker's limit is floor(15 × FTE), floor(12 × FTE) for ASYE; the
  * CP limit floor(2/3 × limit); the weighted limit, where weights are configured, the weighted full-time
- * limit × FTE. All numbers come from {@link CaseloadConfig}.
+ * limit × FTE (the ASYE weighted full-time limit × FTE for ASYE). All numbers come from {@link CaseloadConfig}.
  */
 @ApplicationScoped
 public class CaseloadLimits {
@@ -51,7 +51,7 @@ public class CaseloadLimits {
 
     public BigDecimal weightedLimit(Role role, BigDecimal fte) {
         BigDecimal fullTime = role == Role.ASYE
-                ? BigDecimal.valueOf(config.asyeFullTimeLimit())
+                ? config.asyeWeightedFullTimeLimit().orElse(BigDecimal.valueOf(config.asyeFullTimeLimit()))
                 : config.weightedFullTimeLimit().orElse(BigDecimal.valueOf(config.fullTimeLimit()));
         return fullTime.multiply(fte).setScale(2, RoundingMode.HALF_UP);
     }
