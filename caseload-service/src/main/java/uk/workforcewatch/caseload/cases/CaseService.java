@@ -11,12 +11,15 @@ import org.jboss.logging.Logger;
 import uk.workforcewatch.caseload.api.Page;
 import uk.workforcewatch.caseload.caseloads.WorkerCaseloads;
 import uk.workforcewatch.caseload.limits.Breach;
+import uk.workforcewatch.caseload.limits.CaseHolders;
 import uk.workforcewatch.caseload.limits.Caseload;
 import uk.workforcewatch.caseload.limits.CaseloadLimits;
+import uk.workforcewatch.caseload.staff.KnownPeriod;
 import uk.workforcewatch.caseload.staff.KnownTeam;
 import uk.workforcewatch.caseload.staff.KnownWorker;
 import uk.workforcewatch.events.caseload.CaseEvent;
 import uk.workforcewatch.events.caseload.CaseStatus;
+import uk.workforcewatch.events.staffing.Role;
 import uk.workforcewatch.problem.ProblemException;
 import uk.workforcewatch.problem.Versions;
 
@@ -154,7 +157,7 @@ public class CaseService {
     private Uni<Given> give(Case kase, Holdings held, KnownWorker worker, UUID workerId, Allocation.Change change,
                             String field, LocalDate on, String overrideReason, Caller caller) {
         requireCanHold(worker, workerId, kase, field, on);
-        return caseloads.of(worker.id).map(caseload -> {
+        return requireHoldsCases(worker, on).chain(() -> caseloads.of(worker.id)).map(caseload -> {
             List<Breach> breaches = limits.breachesIfAllocated(worker.role, worker.fte, caseload, kase.category);
             Holdings holdings = held.heldBy(worker.id, on);
             kase.heldBy(worker.id, on, null);
@@ -234,6 +237,17 @@ public class CaseService {
     void requireCanHold(KnownWorker worker, UUID workerId, Case kase, String field, LocalDate on) {
         requireCanHoldNow(worker, workerId, kase);
         EffectiveDates.notBefore(field, on, worker.startDate, "worker " + workerId + " started on " + worker.startDate);
+    }
+
+    /**
+     * The worker's role on the day the holding takes effect holds cases (a 400 naming {@code workerId} if not). Today's
+     * role is the copy's own, the one the limits judge by; an earlier day's comes from staffing's periods.
+     */
+    Uni<Void> requireHoldsCases(KnownWorker worker, LocalDate on) {
+        Uni<Role> role = on.isBefore(dates.today())
+                ? KnownPeriod.roleOn(worker.id, on).map(then -> then == null ? worker.role : then)
+                : Uni.createFrom().item(worker.role);
+        return role.invoke(then -> CaseHolders.require(worker.id, then, on)).replaceWithVoid();
     }
 
     /** The worker is employed today and in the case's team. */
