@@ -160,7 +160,8 @@ public class HistoryCorrections {
             return caseloads.of(workerId).invoke(caseload -> {
                 List<Breach> breaches = limits.breachesIfAllocated(worker.role, worker.fte, caseload, kase.category);
                 if (!breaches.isEmpty()) {
-                    CaseService.override(correction, breaches, overrideReason, caller, worker);
+                    CaseService.override(correction, CaseService.allocating(worker), breaches, overrideReason, caller,
+                            kase.id, worker);
                 }
             }).replaceWithVoid();
         });

@@ -90,6 +90,31 @@ class CaseloadLimitsTest {
     }
 
     @Test
+    void aCaseChangingCategoryBreaksOnlyTheLimitsWhoseFiguresItRaisesAboveTheirMaximum() {
+        BigDecimal half = new BigDecimal("0.5");   // 7 cases, 4 of them CP
+        Caseload atLimit = new Caseload(Map.of(CaseCategory.CP, 4, CaseCategory.CIN, 3));
+        Caseload over = new Caseload(Map.of(CaseCategory.CP, 5, CaseCategory.CIN, 4));
+        assertEquals(List.of(Limit.CP_LIMIT), limits(plain.breachesIfRecategorised(Role.SOCIAL_WORKER, half, atLimit,
+                CaseCategory.CIN, CaseCategory.CP)));
+        assertEquals(List.of(), limits(plain.breachesIfRecategorised(Role.SOCIAL_WORKER, half, over,
+                CaseCategory.CIN, CaseCategory.LAC)));
+        assertEquals(List.of(), limits(plain.breachesIfRecategorised(Role.SOCIAL_WORKER, half, over,
+                CaseCategory.CP, CaseCategory.CIN)));
+        assertEquals(List.of(Limit.ASYE_HIGH_RISK_CASE), limits(plain.breachesIfRecategorised(Role.ASYE,
+                BigDecimal.ONE, caseload(CaseCategory.CIN, 1), CaseCategory.CIN, CaseCategory.COURT)));
+        assertEquals(List.of(), limits(plain.breachesIfRecategorised(Role.ASYE, BigDecimal.ONE,
+                caseload(CaseCategory.COURT, 1), CaseCategory.COURT, CaseCategory.CP)));
+        CaseloadLimits cpTwo = new CaseloadLimits(config(Map.of("CP", new BigDecimal("2")), null));
+        assertEquals(List.of(Limit.WEIGHTED_LOAD_LIMIT), limits(cpTwo.breachesIfRecategorised(Role.SOCIAL_WORKER,
+                BigDecimal.ONE, new Caseload(Map.of(CaseCategory.CP, 5, CaseCategory.CIN, 5)), CaseCategory.CIN,
+                CaseCategory.CP)));
+    }
+
+    private static List<Limit> limits(List<Breach> breaches) {
+        return breaches.stream().map(Breach::limit).toList();
+    }
+
+    @Test
     void aWeightForNoCategoryIsAConfigurationError() {
         assertThrows(IllegalArgumentException.class,
                 () -> new CaseloadLimits(config(Map.of("CHILD_PROTECTION", BigDecimal.TEN), null)));
