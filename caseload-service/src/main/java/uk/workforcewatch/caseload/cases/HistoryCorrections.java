@@ -213,7 +213,8 @@ public class HistoryCorrections {
         Uni<Void> done = Uni.createFrom().voidItem();
         for (UUID worker : new UUID[] {before, holder}) {
             if (worker != null) {
-                done = done.chain(() -> KnownWorker.<KnownWorker>findById(worker))
+                // locked already: the lock again is a look in the session, and says the version is safe to bump
+                done = done.chain(() -> CaseService.lockWorker(worker))
                         .chain(found -> found == null ? Uni.createFrom().voidItem()
                                 : caseloads.recountAndPublish(found));
             }
