@@ -3,15 +3,22 @@ package uk.workforcewatch.caseload;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
+import uk.workforcewatch.events.caseload.CaseCategory;
 import uk.workforcewatch.events.caseload.CaseEvent;
 import uk.workforcewatch.events.caseload.CaseloadTopics;
+import uk.workforcewatch.events.caseload.WorkerCaseloadEvent;
 import uk.workforcewatch.events.staffing.Role;
 import uk.workforcewatch.testing.EventLog;
 import uk.workforcewatch.testing.ServiceTestEnvironment;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,7 +41,10 @@ import static uk.workforcewatch.caseload.Api.publishedCaseloads;
 import static uk.workforcewatch.caseload.Api.publishedChanges;
 import static uk.workforcewatch.caseload.Api.senior;
 
-/** The hard line: 15 per full-time worker, the CP mix, the ASYE protection, and the override that records itself. */
+/**
+ * The hard line: 15 per full-time worker, the CP mix, the ASYE protection, and the override that records itself, on
+ * allocating and on a case changing category.
+ */
 @QuarkusTest
 @WithTestResource(value = ServiceTestEnvironment.class, scope = TestResourceScope.GLOBAL)
 class LimitsTest {
@@ -143,6 +153,73 @@ class LimitsTest {
                 .body("history[0].recordedBy", equalTo("senior-manager-user"));
         senior().get("/api/v1/workers/" + worker + "/caseload").then().body("openCases", equalTo(8),
                 "headroom", equalTo(-1));
+    }
+
+    @Test
+    void aCaseBecomingCpCountsAgainstTheCpMixOfItsHolderAndIsRefusedWithTheFiguresUnlessOverridden() {
+        UUID team = Staffing.team();
+        UUID worker = Staffing.worker(team, Role.SOCIAL_WORKER, "0.5");   // 7 cases, 4 of them CP
+        fill(team, worker, "CP", 4);
+        List<String> cin = List.of(openCase(team, "CIN"), openCase(team, "CIN"), openCase(team, "CIN"));
+        cin.forEach(id -> allocate(senior(), id, worker, null).statusCode(200));
+        String planStarts = cin.get(0);
+
+        problem(recategorise(manager(team), planStarts, "CP", null), 409)
+                .body("breaches.limit", equalTo(List.of("CP_LIMIT")), "breaches[0].current", equalTo(4),
+                        "breaches[0].after", equalTo(5), "breaches[0].maximum", equalTo(4))
+                .body("detail", containsString("CP_LIMIT"), "detail", containsString("held by worker " + worker));
+        problem(recategorise(manager(team), planStarts, "CP", "Plan agreed at conference today"), 403);
+        senior().get("/api/v1/cases/" + planStarts).then().body("category", equalTo("CIN"), "version", equalTo(1),
+                "categories", hasSize(1));
+        senior().get("/api/v1/workers/" + worker + "/caseload").then().body("byCategory.CP", equalTo(4));
+
+        recategorise(senior(), planStarts, "CP", "Plan agreed at conference today").statusCode(200)
+                .body("category", equalTo("CP"), "categories", hasSize(2), "categories[1].category", equalTo("CP"))
+                .body("categories[1].overrideReason", equalTo("Plan agreed at conference today"),
+                        "categories[1].overridden", equalTo("CP_LIMIT (4 now, 5 after, at most 4)"),
+                        "categories[1].recordedBy", equalTo("senior-manager-user"));
+        senior().get("/api/v1/cases/" + planStarts).then().body("categories[1].overridden",
+                containsString("CP_LIMIT"), "categories[0].overridden", nullValue());
+        senior().get("/api/v1/workers/" + worker + "/caseload").then().body("openCases", equalTo(7),
+                "byCategory.CP", equalTo(5), "byCategory.CIN", equalTo(2));
+        // at its limit of 7 cases and over its CP limit, a change that raises neither goes through
+        recategorise(manager(team), cin.get(1), "LAC", null).statusCode(200).body("categories[1].overridden",
+                nullValue());
+        recategorise(manager(team), planStarts, "CIN", null).statusCode(200);
+        // the refusals published nothing: one event per change that went through
+        assertEquals(List.of(CaseEvent.OPENED, CaseEvent.ALLOCATED, CaseEvent.RECATEGORISED,
+                CaseEvent.RECATEGORISED), publishedChanges(planStarts, 4));
+        List<Integer> cp = EventLog.awaitRecords(CaseloadTopics.WORKER_CASELOADS, worker.toString(), 11,
+                        WorkerCaseloadEvent.class, Duration.ofSeconds(30)).stream()
+                .map(published -> published.event().caseload().byCategory().get(CaseCategory.CP)).toList();
+        assertEquals(List.of(4, 5, 5, 4), cp.subList(7, 11));
+    }
+
+    @Test
+    void aNewlyQualifiedWorkersCaseBecomingCourtWorkIsRefusedAsAllocatingItWouldBe() {
+        UUID team = Staffing.team();
+        UUID asye = Staffing.worker(team, Role.ASYE, "1.0");
+        String held = openCase(team, "CIN");
+        allocate(senior(), held, asye, null).statusCode(200);
+        String waiting = openCase(team, "CIN");
+
+        problem(recategorise(manager(team), held, "COURT", null), 409)
+                .body("breaches.limit", equalTo(List.of("ASYE_HIGH_RISK_CASE")));
+        senior().get("/api/v1/cases/" + held).then().body("category", equalTo("CIN"));
+        // nobody holds the waiting case: no limit to judge it by
+        recategorise(manager(team), waiting, "COURT", null).statusCode(200).body("category", equalTo("COURT"));
+        recategorise(senior(), held, "COURT", "Co-worked with her practice supervisor").statusCode(200)
+                .body("categories[1].overridden", containsString("ASYE_HIGH_RISK_CASE"));
+    }
+
+    private static ValidatableResponse recategorise(RequestSpecification as, String caseId, String category,
+                                                    String override) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("category", category);
+        if (override != null) {
+            body.put("overrideReason", override);
+        }
+        return as.body(body).post("/api/v1/cases/" + caseId + "/category").then().log().ifValidationFails();
     }
 
     @Test

@@ -29,7 +29,10 @@ import static uk.workforcewatch.caseload.Api.openCase;
 import static uk.workforcewatch.caseload.Api.problem;
 import static uk.workforcewatch.caseload.Api.senior;
 
-/** A council that weights its cases: a CP case counts two points against a weighted limit of 15 × FTE. */
+/**
+ * A council that weights its cases: a CP case counts two points against a weighted limit of 15 × FTE, and a newly
+ * qualified worker's points are held to a weighted limit of their own, 10 × FTE.
+ */
 @QuarkusTest
 @TestProfile(WeightedCaseloadsTest.CpWeighsTwo.class)
 @WithTestResource(value = ServiceTestEnvironment.class, scope = TestResourceScope.GLOBAL)
@@ -38,7 +41,7 @@ class WeightedCaseloadsTest {
     public static class CpWeighsTwo implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("caseload.weights.CP", "2");
+            return Map.of("caseload.weights.CP", "2", "caseload.asye-weighted-full-time-limit", "10");
         }
     }
 
@@ -69,14 +72,24 @@ class WeightedCaseloadsTest {
     }
 
     @Test
-    void aNewlyQualifiedWorkersWeightedLimitFollowsTheAsyeLimit() {
+    void aNewlyQualifiedWorkersWeightedLimitFollowsItsOwnSettingAndRefusesWhatTheCountAllows() {
         UUID team = Staffing.team();
         UUID asye = Staffing.worker(team, Role.ASYE, "1.0");
         UUID partTimeAsye = Staffing.worker(team, Role.ASYE, "0.5");
 
         senior().get("/api/v1/workers/" + asye + "/caseload").then()
-                .body("limit", equalTo(12), "weightedLimit", equalTo(12.0f));
+                .body("limit", equalTo(12), "weightedLimit", equalTo(10.0f));
         senior().get("/api/v1/workers/" + partTimeAsye + "/caseload").then()
-                .body("limit", equalTo(6), "weightedLimit", equalTo(6.0f));
+                .body("limit", equalTo(6), "weightedLimit", equalTo(5.0f));
+
+        fill(team, asye, "CIN", 10);   // 10 cases of 12, 10 points of 10
+        senior().queryParam("category", "CIN").get("/api/v1/workers/" + asye + "/allocation-check").then()
+                .body("allowed", equalTo(false), "breaches.limit", equalTo(List.of("WEIGHTED_LOAD_LIMIT")));
+        problem(allocate(senior(), openCase(team, "CIN"), asye, null), 409)
+                .body("breaches.limit", equalTo(List.of("WEIGHTED_LOAD_LIMIT")),
+                        "breaches[0].after", equalTo(11.0f), "breaches[0].maximum", equalTo(10.0f));
+        var published = EventLog.awaitRecords(CaseloadTopics.WORKER_CASELOADS, asye.toString(), 11,
+                WorkerCaseloadEvent.class, Duration.ofSeconds(30));
+        assertEquals(new BigDecimal("10.00"), published.get(published.size() - 1).event().caseload().weightedLimit());
     }
 }

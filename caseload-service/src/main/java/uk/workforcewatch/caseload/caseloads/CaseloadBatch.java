@@ -57,6 +57,7 @@ public class CaseloadBatch {
                 }
             }
         }
+        // one statement bumps each version under the row lock it takes, after any allocation holding it commits
         try (PreparedStatement update = connection.prepareStatement("update worker set caseload_version ="
                 + " caseload_version + 1 where id = any(?) returning id, team_id, role, fte, caseload_version")) {
             Sql.uuids(update, 1, workers);

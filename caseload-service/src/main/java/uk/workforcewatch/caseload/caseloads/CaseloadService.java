@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import uk.workforcewatch.caseload.cases.Case;
 import uk.workforcewatch.caseload.limits.Breach;
+import uk.workforcewatch.caseload.limits.CaseHolders;
 import uk.workforcewatch.caseload.limits.Caseload;
 import uk.workforcewatch.caseload.limits.CaseloadLimits;
 import uk.workforcewatch.caseload.staff.KnownTeam;
@@ -70,9 +71,11 @@ public class CaseloadService {
         });
     }
 
+    /** Would one more case of the category break a limit: refused as an allocation today is, for a role that holds none. */
     @WithSession
     public Uni<CaseloadApi.AllocationCheck> check(KnownWorker worker, CaseCategory category) {
         return caseloads.of(worker.id).map(caseload -> {
+            CaseHolders.require(worker.id, worker.role, LocalDate.now(clock));
             List<Breach> breaches = limits.breachesIfAllocated(worker.role, worker.fte, caseload, category);
             return new CaseloadApi.AllocationCheck(worker.id, category, breaches.isEmpty(), breaches,
                     caseloads.snapshot(worker, caseload));

@@ -3,6 +3,7 @@ package uk.workforcewatch.caseload.caseloads;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.LockMode;
 import org.jboss.logging.Logger;
 import uk.workforcewatch.caseload.limits.Caseload;
 import uk.workforcewatch.caseload.limits.CaseloadLimits;
@@ -67,14 +68,25 @@ public class WorkerCaseloads {
         return limits.snapshot(worker.id, worker.teamId, worker.role, worker.fte, caseload);
     }
 
-    /** Publishes the worker's caseload as it now stands; inside the transaction of the change. */
+    /**
+     * Publishes the worker's caseload as it now stands, one version more; inside the transaction of the change, which
+     * must have read the worker under their row lock (PESSIMISTIC_WRITE) or inserted them. The version is read, bumped
+     * and written back: without the lock two writers would publish the same version, and consumers drop the second.
+     */
     public Uni<Void> publish(KnownWorker worker, Caseload caseload) {
-        worker.caseloadVersion++;
-        WorkerCaseloadEvent event = new WorkerCaseloadEvent(UUID.randomUUID(), WorkerCaseloadEvent.CHANGED, worker.id,
-                worker.caseloadVersion, clock.instant(), snapshot(worker, caseload));
-        LOG.infof("WorkerCaseloadChanged worker=%s version=%d cases=%d", worker.id, worker.caseloadVersion,
-                caseload.total());
-        return outbox.publish(CaseloadTopics.WORKER_CASELOADS, event);
+        return Panache.getSession().chain(session -> {
+            LockMode held = session.getLockMode(worker);
+            if (!(held == LockMode.WRITE || (held.isPessimistic() && held != LockMode.PESSIMISTIC_READ))) {
+                throw new IllegalStateException("Worker " + worker.id + " was read without their row lock ("
+                        + held + "): their caseload version could be lost");
+            }
+            worker.caseloadVersion++;
+            WorkerCaseloadEvent event = new WorkerCaseloadEvent(UUID.randomUUID(), WorkerCaseloadEvent.CHANGED,
+                    worker.id, worker.caseloadVersion, clock.instant(), snapshot(worker, caseload));
+            LOG.infof("WorkerCaseloadChanged worker=%s version=%d cases=%d", worker.id, worker.caseloadVersion,
+                    caseload.total());
+            return outbox.publish(CaseloadTopics.WORKER_CASELOADS, event);
+        });
     }
 
     /** Counts the worker's open cases afresh and publishes them. */

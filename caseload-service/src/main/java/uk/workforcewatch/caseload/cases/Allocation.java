@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  */
 @Entity
 @Table(name = "allocation")
-public class Allocation extends PanacheEntityBase {
+public class Allocation extends PanacheEntityBase implements Overridable {
 
     public enum Change {
         ALLOCATED,
@@ -69,6 +69,12 @@ public class Allocation extends PanacheEntityBase {
 
     /** The limits the allocation broke, with their figures. */
     public String overridden;
+
+    @Override
+    public void overrideLimits(String broken, String reason) {
+        overridden = broken;
+        overrideReason = reason;
+    }
 
     /** The change this one corrects, with why. */
     public Long corrects;

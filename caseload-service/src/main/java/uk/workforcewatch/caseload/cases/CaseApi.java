@@ -33,8 +33,13 @@ public final class CaseApi {
             @Size(min = 3, max = 500) String overrideReason) {
     }
 
-    /** The case's new category from {@code effectiveOn} (today when left out), such as the day a plan started. */
-    public record Recategorise(@NotNull CaseCategory category, LocalDate effectiveOn, Long version) {
+    /**
+     * The case's new category from {@code effectiveOn} (today when left out), such as the day a plan started. When it
+     * would break a limit of the worker holding the case today, it goes through only with {@code overrideReason}, from
+     * a senior manager.
+     */
+    public record Recategorise(@NotNull CaseCategory category, LocalDate effectiveOn,
+                               @Size(min = 3, max = 500) String overrideReason, Long version) {
     }
 
     /**
@@ -74,14 +79,37 @@ public final class CaseApi {
         }
     }
 
+    /**
+     * The category the case had from {@code effectiveFrom}, recorded at {@code recordedAt} by {@code recordedBy}; with
+     * the limits of the holder it broke on a senior manager's say, and why.
+     */
+    public record CategoryView(long id, CaseCategory category, LocalDate effectiveFrom, Instant recordedAt,
+                               String recordedBy, String overrideReason, String overridden) {
+
+        static CategoryView of(CaseCategoryChange change) {
+            return new CategoryView(change.id, change.category, change.effectiveFrom, change.recordedAt,
+                    change.recordedBy, change.overrideReason, change.overridden);
+        }
+    }
+
+    /**
+     * A case; {@code history} (who held it) and {@code categories} (its categories) in recording order, or null where
+     * the answer does not carry them (lists, and the answers of other commands).
+     */
     public record CaseView(UUID id, String reference, CaseCategory category, UUID teamId, CaseStatus status,
                            UUID workerId, LocalDate openedOn, Instant unallocatedSince, LocalDate closedOn,
-                           String closeReason, int workersSoFar, long version, List<AllocationView> history) {
+                           String closeReason, int workersSoFar, long version, List<AllocationView> history,
+                           List<CategoryView> categories) {
 
         static CaseView of(Case kase, List<Allocation> history) {
+            return of(kase, history, null);
+        }
+
+        static CaseView of(Case kase, List<Allocation> history, List<CaseCategoryChange> categories) {
             return new CaseView(kase.id, kase.reference, kase.category, kase.teamId, kase.status, kase.workerId,
                     kase.openedOn, kase.unallocatedSince, kase.closedOn, kase.closeReason, kase.workersSoFar,
-                    kase.version, history == null ? null : history.stream().map(AllocationView::of).toList());
+                    kase.version, history == null ? null : history.stream().map(AllocationView::of).toList(),
+                    categories == null ? null : categories.stream().map(CategoryView::of).toList());
         }
     }
 }

@@ -83,7 +83,7 @@ public class CaseResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.TEAM_MANAGER, Roles.SENIOR_MANAGER})
-    @Operation(summary = "Get a case with its allocation history")
+    @Operation(summary = "Get a case with its allocation history and its categories")
     public Uni<CaseApi.CaseView> get(@PathParam("id") UUID id) {
         return cases.get(id, caller());
     }
@@ -91,12 +91,15 @@ public class CaseResource {
     @POST
     @Path("/{id}/category")
     @RolesAllowed({Roles.TEAM_MANAGER, Roles.SENIOR_MANAGER})
-    @Operation(summary = "Change the case's category, such as CIN to CP when a child protection plan starts")
+    @Operation(summary = "Change the case's category, such as CIN to CP when a child protection plan starts; refused "
+            + "(409) when it would break a limit of the worker holding the case, unless a senior manager overrides with "
+            + "a reason")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "child protection plan", summary = "CIN to CP: a child protection plan starts",
             value = Examples.RECATEGORISE)))
     public Uni<CaseApi.CaseView> recategorise(@PathParam("id") UUID id, @NotNull @Valid CaseApi.Recategorise request) {
-        return cases.recategorise(id, request, caller()).map(kase -> CaseApi.CaseView.of(kase, null));
+        // with the categories, as GET gives them: the caller sees which limits, if any, were overridden
+        return cases.recategorise(id, request, caller()).chain(cases::withCategories);
     }
 
     @POST

@@ -11,12 +11,16 @@ import org.jboss.logging.Logger;
 import uk.workforcewatch.caseload.api.Page;
 import uk.workforcewatch.caseload.caseloads.WorkerCaseloads;
 import uk.workforcewatch.caseload.limits.Breach;
+import uk.workforcewatch.caseload.limits.CaseHolders;
 import uk.workforcewatch.caseload.limits.Caseload;
 import uk.workforcewatch.caseload.limits.CaseloadLimits;
+import uk.workforcewatch.caseload.staff.KnownPeriod;
 import uk.workforcewatch.caseload.staff.KnownTeam;
 import uk.workforcewatch.caseload.staff.KnownWorker;
+import uk.workforcewatch.events.caseload.CaseCategory;
 import uk.workforcewatch.events.caseload.CaseEvent;
 import uk.workforcewatch.events.caseload.CaseStatus;
+import uk.workforcewatch.events.staffing.Role;
 import uk.workforcewatch.problem.ProblemException;
 import uk.workforcewatch.problem.Versions;
 
@@ -96,7 +100,11 @@ public class CaseService {
                                 .call(() -> caseloads.publish(worker, given.after()))));
     }
 
-    /** The case's category from the day it changed; never dated before the category it replaces took effect. */
+    /**
+     * The case's category from the day it changed; never dated before the category it replaces took effect. A case
+     * someone holds is judged by the limits as an allocation to them is: the new category counts against their
+     * limits today (CIN becoming CP against the CP mix), refused (409) when it breaks one unless it is overridden.
+     */
     @WithTransaction
     public Uni<Case> recategorise(UUID id, CaseApi.Recategorise request, Caller caller) {
         return lockOpen(id, request.version(), caller).chain(kase -> CaseCategoryChange
@@ -109,14 +117,39 @@ public class CaseService {
                         EffectiveDates.notBefore("effectiveOn", on, latest.effectiveFrom,
                                 "the category it replaces, " + latest.category + " from " + latest.effectiveFrom);
                     }
-                    kase.category = request.category();
-                    return CaseCategoryChange.of(kase, on, dates.now(), caller.name()).persist()
-                            .chain(Panache::flush)
-                            .chain(() -> Allocation.holdingsOf(kase.id))
-                            .chain(holdings -> events.publish(CaseEvent.RECATEGORISED, kase, holdings))
-                            .call(() -> kase.workerId == null ? Uni.createFrom().voidItem()
-                                    : lockWorker(kase.workerId).chain(caseloads::recountAndPublish));
+                    // the holder's row is locked after the case's, as an allocation locks them, and their cases
+                    // counted before the case's new category is written
+                    Uni<KnownWorker> holder = kase.workerId == null ? Uni.createFrom().nullItem()
+                            : lockWorker(kase.workerId);
+                    return holder.chain(worker -> (worker == null ? Uni.createFrom().<Caseload>nullItem()
+                            : caseloads.of(worker.id)).chain(held -> {
+                        CaseCategory from = kase.category;
+                        kase.category = request.category();
+                        CaseCategoryChange change = CaseCategoryChange.of(kase, on, dates.now(), caller.name());
+                        Caseload after = worker == null ? null
+                                : judgeRecategorised(kase, from, change, worker, held, request.overrideReason(), caller);
+                        return change.persist()
+                                .chain(Panache::flush)
+                                .chain(() -> Allocation.holdingsOf(kase.id))
+                                .chain(holdings -> events.publish(CaseEvent.RECATEGORISED, kase, holdings))
+                                .call(() -> after == null ? Uni.createFrom().voidItem()
+                                        : caseloads.publish(worker, after));
+                    }));
                 }));
+    }
+
+    /**
+     * The holder's caseload once their case counts under its new category; the limits that breaks today are
+     * overridden or refused as an allocation's are.
+     */
+    private Caseload judgeRecategorised(Case kase, CaseCategory from, CaseCategoryChange change, KnownWorker worker,
+                                        Caseload held, String overrideReason, Caller caller) {
+        List<Breach> breaches = limits.breachesIfRecategorised(worker.role, worker.fte, held, from, kase.category);
+        if (!breaches.isEmpty()) {
+            override(change, "Making case " + kase.id + " " + kase.category + ", held by worker " + worker.id + ",",
+                    breaches, overrideReason, caller, kase.id, worker);
+        }
+        return held.recategorised(from, kase.category);
     }
 
     /** Allocates or reallocates; refuses (409) an allocation that breaks a limit unless it is overridden. */
@@ -154,17 +187,22 @@ public class CaseService {
     private Uni<Given> give(Case kase, Holdings held, KnownWorker worker, UUID workerId, Allocation.Change change,
                             String field, LocalDate on, String overrideReason, Caller caller) {
         requireCanHold(worker, workerId, kase, field, on);
-        return caseloads.of(worker.id).map(caseload -> {
+        return requireHoldsCases(worker, on).chain(() -> caseloads.of(worker.id)).map(caseload -> {
             List<Breach> breaches = limits.breachesIfAllocated(worker.role, worker.fte, caseload, kase.category);
             Holdings holdings = held.heldBy(worker.id, on);
             kase.heldBy(worker.id, on, null);
             kase.workersSoFar = holdings.workers();
             Allocation allocation = Allocation.of(kase, worker.id, change, on, dates.now(), caller.name());
             if (!breaches.isEmpty()) {
-                override(allocation, breaches, overrideReason, caller, worker);
+                override(allocation, allocating(worker), breaches, overrideReason, caller, kase.id, worker);
             }
             return new Given(allocation, holdings, caseload.plus(kase.category));
         });
+    }
+
+    /** What an allocation to the worker is called in its refusal. */
+    static String allocating(KnownWorker worker) {
+        return "Allocating to worker " + worker.id;
     }
 
     @WithTransaction
@@ -212,12 +250,19 @@ public class CaseService {
         return Allocation.history(kase.id).map(history -> CaseApi.CaseView.of(kase, history));
     }
 
+    /** The case as a recategorisation left it, with its categories, read once the command has committed. */
+    @WithSession
+    public Uni<CaseApi.CaseView> withCategories(Case kase) {
+        return CaseCategoryChange.history(kase.id).map(categories -> CaseApi.CaseView.of(kase, null, categories));
+    }
+
     @WithSession
     public Uni<CaseApi.CaseView> get(UUID id, Caller caller) {
         return Case.<Case>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("Case", id))
                 .chain(kase -> {
                     caller.scope().require(kase.teamId);
-                    return Allocation.history(id).map(history -> CaseApi.CaseView.of(kase, history));
+                    return Allocation.history(id).chain(history -> CaseCategoryChange.history(id)
+                            .map(categories -> CaseApi.CaseView.of(kase, history, categories)));
                 });
     }
 
@@ -236,6 +281,17 @@ public class CaseService {
         EffectiveDates.notBefore(field, on, worker.startDate, "worker " + workerId + " started on " + worker.startDate);
     }
 
+    /**
+     * The worker's role on the day the holding takes effect holds cases (a 400 naming {@code workerId} if not). Today's
+     * role is the copy's own, the one the limits judge by; an earlier day's comes from staffing's periods.
+     */
+    Uni<Void> requireHoldsCases(KnownWorker worker, LocalDate on) {
+        Uni<Role> role = on.isBefore(dates.today())
+                ? KnownPeriod.roleOn(worker.id, on).map(then -> then == null ? worker.role : then)
+                : Uni.createFrom().item(worker.role);
+        return role.invoke(then -> CaseHolders.require(worker.id, then, on)).replaceWithVoid();
+    }
+
     /** The worker is employed today and in the case's team. */
     void requireCanHoldNow(KnownWorker worker, UUID workerId, Case kase) {
         if (worker == null) {
@@ -252,20 +308,21 @@ public class CaseService {
         }
     }
 
-    /** The limits one more case would break for the worker today: a 409 unless a senior manager overrides them. */
-    static void override(Allocation allocation, List<Breach> breaches, String reason, Caller caller,
-                         KnownWorker worker) {
+    /**
+     * The limits a change of the case (what the caller {@code attempted}) would break for the worker today: a 409
+     * naming them unless a senior manager overrides them with a reason, which the change then records.
+     */
+    static void override(Overridable change, String attempted, List<Breach> breaches, String reason, Caller caller,
+                         UUID caseId, KnownWorker worker) {
         String broken = breaches.stream().map(Breach::describe).collect(Collectors.joining("; "));
         if (reason == null) {
-            throw ProblemException.conflict("Allocating to worker " + worker.id + " would break " + broken,
-                    Map.of("breaches", breaches));
+            throw ProblemException.conflict(attempted + " would break " + broken, Map.of("breaches", breaches));
         }
         if (!caller.mayOverride()) {
             throw ProblemException.forbidden("Only a senior manager may override a caseload limit");
         }
-        allocation.overrideReason = reason;
-        allocation.overridden = broken;
-        LOG.infof("Limit override case=%s worker=%s by=%s limits=%s", allocation.caseId, worker.id, caller.name(),
+        change.overrideLimits(broken, reason);
+        LOG.infof("Limit override case=%s worker=%s by=%s limits=%s", caseId, worker.id, caller.name(),
                 breaches.stream().map(b -> b.limit().name()).toList());
     }
 

@@ -10,12 +10,14 @@ import uk.workforcewatch.bulk.RecordFile;
 import uk.workforcewatch.bulk.RowGroups;
 import uk.workforcewatch.bulk.Sql;
 import uk.workforcewatch.caseload.caseloads.CaseloadBatch;
+import uk.workforcewatch.caseload.limits.CaseHolders;
 import uk.workforcewatch.events.caseload.CaseAllocation;
 import uk.workforcewatch.events.caseload.CaseCategory;
 import uk.workforcewatch.events.caseload.CaseEvent;
 import uk.workforcewatch.events.caseload.CaseState;
 import uk.workforcewatch.events.caseload.CaseStatus;
 import uk.workforcewatch.events.caseload.CaseloadTopics;
+import uk.workforcewatch.events.staffing.Role;
 import uk.workforcewatch.outbox.OutboxBatch;
 
 import java.io.IOException;
@@ -30,8 +32,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -39,7 +43,8 @@ import java.util.UUID;
  * change of who holds the case (the worker's staff number from {@code effectiveOn}, or nobody when it is empty), a
  * case's rows together and in date order, its facts the same on each; a case never held has one row without a change.
  * Known by the case reference. History is taken as the council recorded it: the limits judge today's allocations,
- * not the past's, so an import never refuses a caseload, and what is over a limit now is for the gateway to flag.
+ * not the past's, so an import never refuses a caseload, and what is over a limit now is for the gateway to flag; but
+ * only a worker whose role on the day holds cases ({@link CaseHolders}) is ever named as holding one.
  */
 @ApplicationScoped
 public class CasesFile implements RecordFile {
@@ -101,8 +106,14 @@ public class CasesFile implements RecordFile {
         }
     }
 
-    /** A worker as the rows may name them. */
-    private record Named(UUID id, LocalDate startDate, LocalDate leftOn) {
+    /** A worker as the rows may name them, with the role of each period from the day it started. */
+    private record Named(UUID id, LocalDate startDate, LocalDate leftOn, Role role, NavigableMap<LocalDate, Role> roles) {
+
+        /** The role of the period in force on the day; the one staffing last published before any period. */
+        Role roleOn(LocalDate day) {
+            Map.Entry<LocalDate, Role> period = roles.floorEntry(day);
+            return period == null ? role : period.getValue();
+        }
     }
 
     /** A case stored: its row's id and version with the record. */
@@ -244,7 +255,7 @@ public class CasesFile implements RecordFile {
         return new Record(group.key(), category, teamId, openedOn, closedOn, closeReason, List.copyOf(changes));
     }
 
-    /** The worker the staff number names, employed on the day the holding began. */
+    /** The worker the staff number names, employed on the day the holding began, in a role that holds cases. */
     private static Named worker(CsvRow row, String staffNumber, LocalDate on, Map<String, List<Named>> workers) {
         List<Named> named = workers.getOrDefault(staffNumber, List.of());
         if (named.isEmpty()) {
@@ -259,6 +270,8 @@ public class CasesFile implements RecordFile {
         if (on.isBefore(worker.startDate()) || (worker.leftOn() != null && on.isAfter(worker.leftOn()))) {
             row.reject("effectiveOn", "worker " + staffNumber + " was not employed then (from " + worker.startDate()
                     + (worker.leftOn() == null ? "" : " to " + worker.leftOn()) + ")");
+        } else {
+            CaseHolders.refusal(worker.roleOn(on), on).ifPresent(why -> row.reject("staffNumber", why));
         }
         return worker;
     }
@@ -303,15 +316,28 @@ public class CasesFile implements RecordFile {
         }
     }
 
+    /** The workers of these staff numbers, each with their periods' roles, in one statement. */
     private static Map<String, List<Named>> workers(Connection connection, List<String> numbers) throws SQLException {
+        Map<UUID, Named> byId = new HashMap<>();
         Map<String, List<Named>> found = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "select id, staff_number, start_date, left_on from worker where staff_number = any(?)")) {
+        try (PreparedStatement select = connection.prepareStatement("select w.id, w.staff_number, w.start_date,"
+                + " w.left_on, w.role, p.effective_from, p.role as period_role from worker w"
+                + " left join worker_period p on p.worker_id = w.id where w.staff_number = any(?)")) {
             Sql.texts(select, 1, numbers.stream().filter(Objects::nonNull).distinct().toList());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    found.computeIfAbsent(rows.getString("staff_number"), n -> new ArrayList<>()).add(new Named(
-                            Sql.uuid(rows, "id"), Sql.date(rows, "start_date"), Sql.date(rows, "left_on")));
+                    UUID id = Sql.uuid(rows, "id");
+                    Named worker = byId.get(id);
+                    if (worker == null) {
+                        worker = new Named(id, Sql.date(rows, "start_date"), Sql.date(rows, "left_on"),
+                                Role.valueOf(rows.getString("role")), new TreeMap<>());
+                        byId.put(id, worker);
+                        found.computeIfAbsent(rows.getString("staff_number"), n -> new ArrayList<>()).add(worker);
+                    }
+                    LocalDate from = Sql.date(rows, "effective_from");
+                    if (from != null) {
+                        worker.roles().put(from, Role.valueOf(rows.getString("period_role")));
+                    }
                 }
             }
         }

@@ -144,31 +144,44 @@ public class HistoryCorrections {
     }
 
     /**
-     * A worker the correction names was employed on its date; one who would hold the case now must be able to, and
-     * is judged by the limits as an allocation is.
+     * The worker the correction makes hold the case had started, and held cases in their role, on its date; one who
+     * would hold the case now must be able to, and is judged by the limits as an allocation is.
      */
     private Uni<Void> judge(Case kase, Allocation correction, KnownWorker worker, UUID workerId, boolean holdsNow,
                             String overrideReason, Caller caller) {
-        if (workerId == null) {
-            return Uni.createFrom().voidItem();
-        }
-        if (worker == null) {
+        if (workerId != null && worker == null) {
             throw ProblemException.invalid("workerId", "no worker has id " + workerId);
         }
-        if (Objects.equals(workerId, correction.workerId)) {
-            EffectiveDates.notBefore("effectiveOn", correction.effectiveOn, worker.startDate,
-                    "worker " + workerId + " started on " + worker.startDate);
-        }
-        if (!holdsNow) {
+        return heldOnItsDate(correction, worker).chain(() -> {
+            if (!holdsNow) {
+                return Uni.createFrom().voidItem();
+            }
+            cases.requireCanHoldNow(worker, workerId, kase);
+            return caseloads.of(workerId).invoke(caseload -> {
+                List<Breach> breaches = limits.breachesIfAllocated(worker.role, worker.fte, caseload, kase.category);
+                if (!breaches.isEmpty()) {
+                    CaseService.override(correction, CaseService.allocating(worker), breaches, overrideReason, caller,
+                            kase.id, worker);
+                }
+            }).replaceWithVoid();
+        });
+    }
+
+    /**
+     * The correction's worker, the one it names or the one it keeps on a new date, could hold the case on that date:
+     * they had started, and their role then held cases.
+     */
+    private Uni<Void> heldOnItsDate(Allocation correction, KnownWorker named) {
+        if (correction.workerId == null) {
             return Uni.createFrom().voidItem();
         }
-        cases.requireCanHoldNow(worker, workerId, kase);
-        return caseloads.of(workerId).invoke(caseload -> {
-            List<Breach> breaches = limits.breachesIfAllocated(worker.role, worker.fte, caseload, kase.category);
-            if (!breaches.isEmpty()) {
-                CaseService.override(correction, breaches, overrideReason, caller, worker);
-            }
-        }).replaceWithVoid();
+        Uni<KnownWorker> holder = named != null && named.id.equals(correction.workerId)
+                ? Uni.createFrom().item(named) : KnownWorker.findById(correction.workerId);
+        return holder.chain(worker -> {
+            EffectiveDates.notBefore("effectiveOn", correction.effectiveOn, worker.startDate,
+                    "worker " + worker.id + " started on " + worker.startDate);
+            return cases.requireHoldsCases(worker, correction.effectiveOn);
+        });
     }
 
     /**
@@ -200,7 +213,8 @@ public class HistoryCorrections {
         Uni<Void> done = Uni.createFrom().voidItem();
         for (UUID worker : new UUID[] {before, holder}) {
             if (worker != null) {
-                done = done.chain(() -> KnownWorker.<KnownWorker>findById(worker))
+                // locked already: the lock again is a look in the session, and says the version is safe to bump
+                done = done.chain(() -> CaseService.lockWorker(worker))
                         .chain(found -> found == null ? Uni.createFrom().voidItem()
                                 : caseloads.recountAndPublish(found));
             }

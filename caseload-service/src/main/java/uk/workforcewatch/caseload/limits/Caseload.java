@@ -33,4 +33,15 @@ public record Caseload(Map<CaseCategory, Integer> byCategory) {
         counts.merge(category, 1, Integer::sum);
         return new Caseload(counts);
     }
+
+    /** The caseload with one of its cases of the first category counted under the second instead. */
+    public Caseload recategorised(CaseCategory from, CaseCategory to) {
+        if (of(from) == 0) {
+            throw new IllegalStateException("No " + from + " case to recategorise");
+        }
+        EnumMap<CaseCategory, Integer> counts = new EnumMap<>(byCategory);
+        counts.merge(from, -1, Integer::sum);
+        counts.merge(to, 1, Integer::sum);
+        return new Caseload(counts);
+    }
 }

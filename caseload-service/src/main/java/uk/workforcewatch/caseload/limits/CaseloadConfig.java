@@ -37,6 +37,12 @@ public interface CaseloadConfig {
     /** Points a full-time worker may carry; pro-rata by FTE. Defaults to the full-time limit. */
     Optional<BigDecimal> weightedFullTimeLimit();
 
+    /**
+     * Points a full-time newly qualified (ASYE) worker may carry; pro-rata by FTE. Defaults to the ASYE full-time
+     * limit: their protected caseload holds for points as for cases.
+     */
+    Optional<BigDecimal> asyeWeightedFullTimeLimit();
+
     /** How often cases still held by workers whose leaving date has come are unallocated. */
     @WithDefault("15m")
     Duration leaverSweepEvery();

@@ -8,6 +8,7 @@ import uk.workforcewatch.events.staffing.Role;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.UUID;
 /**
  * The caseload rules (DOMAIN.md): a worker's limit is floor(15 × FTE), floor(12 × FTE) for ASYE; the
  * CP limit floor(2/3 × limit); the weighted limit, where weights are configured, the weighted full-time
- * limit × FTE. All numbers come from {@link CaseloadConfig}.
+ * limit × FTE (the ASYE weighted full-time limit × FTE for ASYE). All numbers come from {@link CaseloadConfig}.
  */
 @ApplicationScoped
 public class CaseloadLimits {
@@ -51,7 +52,7 @@ public class CaseloadLimits {
 
     public BigDecimal weightedLimit(Role role, BigDecimal fte) {
         BigDecimal fullTime = role == Role.ASYE
-                ? BigDecimal.valueOf(config.asyeFullTimeLimit())
+                ? config.asyeWeightedFullTimeLimit().orElse(BigDecimal.valueOf(config.asyeFullTimeLimit()))
                 : config.weightedFullTimeLimit().orElse(BigDecimal.valueOf(config.fullTimeLimit()));
         return fullTime.multiply(fte).setScale(2, RoundingMode.HALF_UP);
     }
@@ -64,25 +65,43 @@ public class CaseloadLimits {
 
     /** The limits that one more case of the category would break for this worker; empty when it is safe. */
     public List<Breach> breachesIfAllocated(Role role, BigDecimal fte, Caseload current, CaseCategory category) {
-        Caseload after = current.plus(category);
+        return breaches(role, fte, current, current.plus(category));
+    }
+
+    /** The limits that one of the worker's cases changing category would break; empty when it is safe. */
+    public List<Breach> breachesIfRecategorised(Role role, BigDecimal fte, Caseload current, CaseCategory from,
+                                                CaseCategory to) {
+        return breaches(role, fte, current, current.recategorised(from, to));
+    }
+
+    /**
+     * The limits a change of the worker's caseload would break: each one whose figure the change takes above its
+     * maximum, or further above it. A figure the change leaves as it is, or lowers, breaks nothing new, however high.
+     */
+    private List<Breach> breaches(Role role, BigDecimal fte, Caseload current, Caseload after) {
         List<Breach> breaches = new ArrayList<>();
         int limit = limit(role, fte);
-        if (after.total() > limit) {
+        if (after.total() > limit && after.total() > current.total()) {
             breaches.add(breach(Limit.CASELOAD_LIMIT, current.total(), after.total(), limit));
         }
         int cpLimit = cpLimit(role, fte);
-        if (category == CaseCategory.CP && after.of(CaseCategory.CP) > cpLimit) {
+        if (after.of(CaseCategory.CP) > cpLimit && after.of(CaseCategory.CP) > current.of(CaseCategory.CP)) {
             breaches.add(breach(Limit.CP_LIMIT, current.of(CaseCategory.CP), after.of(CaseCategory.CP), cpLimit));
         }
-        if (weighted && weightedLoad(after).compareTo(weightedLimit(role, fte)) > 0) {
-            breaches.add(new Breach(Limit.WEIGHTED_LOAD_LIMIT, weightedLoad(current), weightedLoad(after),
+        BigDecimal loadAfter = weightedLoad(after);
+        if (weighted && loadAfter.compareTo(weightedLimit(role, fte)) > 0
+                && loadAfter.compareTo(weightedLoad(current)) > 0) {
+            breaches.add(new Breach(Limit.WEIGHTED_LOAD_LIMIT, weightedLoad(current), loadAfter,
                     weightedLimit(role, fte)));
         }
-        if (role == Role.ASYE && category.isHighRisk()) {
-            int held = current.of(CaseCategory.CP) + current.of(CaseCategory.COURT);
-            breaches.add(breach(Limit.ASYE_HIGH_RISK_CASE, held, held + 1, 0));
+        if (role == Role.ASYE && highRisk(after) > highRisk(current)) {
+            breaches.add(breach(Limit.ASYE_HIGH_RISK_CASE, highRisk(current), highRisk(after), 0));
         }
         return breaches;
+    }
+
+    private static int highRisk(Caseload caseload) {
+        return Arrays.stream(CaseCategory.values()).filter(CaseCategory::isHighRisk).mapToInt(caseload::of).sum();
     }
 
     /** The caseload snapshot the gateway watches. */

@@ -1,6 +1,7 @@
 package uk.workforcewatch.caseload.staff;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,7 +20,7 @@ import java.util.UUID;
 
 /**
  * A worker's role, team and FTE from a date until the next period starts, as staffing published them: the limits
- * and the team a caseload as of a past date is judged by. Read only by those dated figures, never on the write path.
+ * and the team a caseload as of a past date is judged by, and the role a back-dated holding is judged by.
  */
 @Entity
 @Table(name = "worker_period")
@@ -56,6 +57,12 @@ public class KnownPeriod extends PanacheEntityBase {
 
     @Column(precision = 7, scale = 6)
     public BigDecimal fte;
+
+    /** The role the worker had on the day, from the period then in force; empty before their first. */
+    public static Uni<Role> roleOn(UUID workerId, LocalDate day) {
+        return KnownPeriod.<KnownPeriod>find("workerId = ?1 and effectiveFrom <= ?2 order by effectiveFrom desc",
+                workerId, day).firstResult().map(period -> period == null ? null : period.role);
+    }
 
     static KnownPeriod of(UUID workerId, WorkerPeriod period) {
         KnownPeriod known = new KnownPeriod();

@@ -3,6 +3,7 @@ package uk.workforcewatch.caseload.staff;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import uk.workforcewatch.caseload.caseloads.WorkerCaseloads;
@@ -60,7 +61,9 @@ public class StaffingConsumer {
     @Incoming("staffing-workers")
     public Uni<Void> onWorker(byte[] record) {
         WorkerEvent event = EventJson.read(record, WorkerEvent.class);
-        return retry.apply(event, () -> Panache.withTransaction(() -> KnownWorker.<KnownWorker>findById(event.aggregateId()).chain(held -> {
+        // the row lock first: an allocation may be counting and publishing this worker's caseload at the same time
+        return retry.apply(event, () -> Panache.withTransaction(() -> KnownWorker.<KnownWorker>findById(event.aggregateId(),
+                LockModeType.PESSIMISTIC_WRITE).chain(held -> {
             if (held != null && held.staffingVersion >= event.version()) {
                 return Uni.createFrom().item(false);
             }
