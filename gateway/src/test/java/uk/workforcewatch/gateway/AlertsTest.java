@@ -185,22 +185,21 @@ class AlertsTest {
     }
 
     /** When the timer will look at the subject again, as the last evaluation scheduled it. */
-    private static Optional<Instant> nextLook(UUID subject) throws Throwable {
-        List<OffsetDateTime> due = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache
-                .getSession().chain(session -> session.createNativeQuery(
-                                "select due_at from evaluation_due where subject_id = :s", OffsetDateTime.class)
-                        .setParameter("s", subject).getResultList())));
-        return due.stream().findFirst().map(OffsetDateTime::toInstant);
+    private static Optional<Instant> nextLook(UUID subject) {
+        return select("select due_at from evaluation_due where subject_id = :s", OffsetDateTime.class, subject)
+                .stream().findFirst().map(OffsetDateTime::toInstant);
     }
 
     /** The case reached the view, and was evaluated in the same transaction. */
-    private static boolean lookedAt(UUID kase) throws Exception {
+    private static boolean lookedAt(UUID kase) {
+        return !select("select id from case_view where id = :s", UUID.class, kase).isEmpty();
+    }
+
+    private static <T> List<T> select(String sql, Class<T> type, UUID subject) {
         try {
-            return !VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
-                    .chain(session -> session.createNativeQuery("select id from case_view where id = :s", UUID.class)
-                            .setParameter("s", kase).getResultList()))).isEmpty();
-        } catch (Exception e) {
-            throw e;
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                    .chain(session -> session.createNativeQuery(sql, type).setParameter("s", subject)
+                            .getResultList())));
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
@@ -276,6 +275,43 @@ class AlertsTest {
                 .queryParam("rule", "TEAM_AGENCY_RATE_HIGH").get("/api/v1/alerts").then()
                 .body("status", equalTo(List.of("RESOLVED"))));
         senior().queryParam("teamId", team).get("/api/v1/breaches").then().body("$", hasSize(0));
+    }
+
+    @Test
+    void aLeaversPostFallsVacantAndAnAgencyCoverEndsOnTheirDaysWithNothingRecordedThen() throws Throwable {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate lastDay = today.plusDays(2);
+        // a team whose one permanent worker leaves after their last day, the post theirs
+        UUID leaving = UUID.randomUUID();
+        UUID post = UUID.randomUUID();
+        Events.post(post, leaving, 0, "1.0");
+        Events.worker(UUID.randomUUID(), "Leaver", Role.SOCIAL_WORKER, leaving, 0, Employment.PERMANENT, "1.0", post,
+                lastDay);
+        // a team whose agency worker's cover ends on the same day
+        UUID covered = UUID.randomUUID();
+        UUID filled = UUID.randomUUID();
+        Events.post(filled, covered, 0, "1.0");
+        Events.worker(UUID.randomUUID(), covered, 0, Employment.PERMANENT, "1.0", filled);
+        Events.worker(UUID.randomUUID(), "Cover", Role.SOCIAL_WORKER, covered, 0, Employment.AGENCY, "1.0", null,
+                lastDay);
+        await().atMost(WAIT).until(() -> breachRules(covered).equals(List.of("TEAM_AGENCY_RATE_HIGH")));
+        await().atMost(WAIT).until(() -> nextLook(leaving).isPresent());
+        assertEquals(List.of(), breachRules(leaving));
+
+        moveClockTo(lastDay);
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.due());
+        assertEquals(List.of(), breachRules(leaving), "employed to the end of their last day");
+        assertEquals(List.of("TEAM_AGENCY_RATE_HIGH"), breachRules(covered), "covered to the end of its last day");
+
+        moveClockTo(lastDay.plusDays(1));
+        VertxContextSupport.subscribeAndAwait(() -> evaluation.due());
+        assertEquals(List.of("TEAM_VACANCY_RATE_HIGH"), breachRules(leaving));
+        assertEquals(List.of(), breachRules(covered));
+    }
+
+    private static List<String> breachRules(UUID team) {
+        return senior().queryParam("teamId", team).get("/api/v1/breaches").then().statusCode(200).extract()
+                .jsonPath().getList("rule", String.class);
     }
 
     @Test
@@ -394,6 +430,12 @@ class AlertsTest {
         await().atMost(WAIT).untilAsserted(() -> RestAssured.given().auth().oauth2(Tokens.teamManager(south))
                 .get("/api/v1/breaches").then().statusCode(200)
                 .body("findAll { it.subjectId == '" + worker + "' }.figures.openCases", equalTo(List.of(17))));
+        assertEquals(List.of(), breachesSeenBy(north, worker, episode));
+
+        // nor does an alert that fires after the move fire in the team before
+        Events.caseload(worker, north, 4, 11, 6, 15);
+        await().atMost(WAIT).until(() -> breachesSeenBy(south, worker, episode).equals(
+                List.of("CASELOAD_OVER_LIMIT", "CP_MIX_OVER_LIMIT", "RETURN_TO_WORK_OVERDUE")));
         assertEquals(List.of(), breachesSeenBy(north, worker, episode));
     }
 

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import uk.workforcewatch.gateway.alerts.Reevaluations.Due;
 import uk.workforcewatch.gateway.alerts.Reevaluations.Kind;
+import uk.workforcewatch.gateway.rules.Breach;
 import uk.workforcewatch.gateway.rules.Rules;
 import uk.workforcewatch.gateway.view.AbsenceEpisodeView;
 import uk.workforcewatch.gateway.view.AbsenceThresholdsView;
@@ -58,10 +59,24 @@ public class Evaluation {
                 .chain(caseload -> WorkerAbsenceView.<WorkerAbsenceView>findById(workerId)
                         .chain(absence -> AbsenceEpisodeView.<AbsenceEpisodeView>list("workerId", workerId)
                                 .chain(episodes -> AbsenceThresholdsView.current()
-                                        .chain(thresholds -> alerts.reconcile(workerId, Rules.WORKER_RULES,
-                                                rules.ofWorker(workerId, caseload, absence, episodes, thresholds)))
+                                        .map(thresholds -> rules.ofWorker(workerId, caseload, absence, episodes,
+                                                thresholds))
+                                        .chain(breaches -> inTheirTeamNow(workerId, breaches))
+                                        .chain(breaches -> alerts.reconcile(workerId, Rules.WORKER_RULES, breaches))
                                         .chain(() -> reevaluations.schedule(workerId, Kind.WORKER,
                                                 rules.nextLookAtWorker(absence, episodes))))));
+    }
+
+    /**
+     * The caseload and absence copies name the team their service knew; staffing's, in the view, is the latest
+     * word, so an alert fired after a move fires in the team the worker is in now.
+     */
+    private static Uni<List<Breach>> inTheirTeamNow(UUID workerId, List<Breach> breaches) {
+        if (breaches.isEmpty()) {
+            return Uni.createFrom().item(breaches);
+        }
+        return WorkerView.<WorkerView>findById(workerId).map(worker -> worker == null ? breaches
+                : breaches.stream().map(breach -> breach.inTeam(worker.teamId)).toList());
     }
 
     /** The episode row in hand is the subject's latest: its one consumer writes it and holds its row lock. */

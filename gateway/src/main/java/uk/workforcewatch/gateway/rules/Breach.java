@@ -14,4 +14,9 @@ public record Breach(Rule rule, String subjectType, UUID subjectId, UUID teamId,
     public static final String CASE = "CASE";
     public static final String TEAM = "TEAM";
     public static final String EPISODE = "EPISODE";
+
+    /** The same breach, raised in another team. */
+    public Breach inTeam(UUID team) {
+        return new Breach(rule, subjectType, subjectId, team, severity, summary, figures);
+    }
 }

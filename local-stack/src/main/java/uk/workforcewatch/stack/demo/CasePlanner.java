@@ -62,7 +62,9 @@ final class CasePlanner {
 
     void plan(TeamShape team, List<Worker> workers) {
         for (Worker worker : workers) {
-            if (!worker.employedOn(today) || worker.role() == Role.TEAM_MANAGER) {
+            // only social workers hold cases: caseload-service refuses them to managers and support workers
+            if (!worker.employedOn(today) || worker.role() == Role.TEAM_MANAGER
+                    || worker.role() == Role.SUPPORT_WORKER) {
                 continue;
             }
             Optional<StoryCast.OverLimit> overLimit = StoryCast.overLimit(worker.key());
