@@ -14,6 +14,7 @@ import uk.workforcewatch.testing.ServiceTestEnvironment;
 import uk.workforcewatch.testing.Tokens;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -161,6 +162,31 @@ class RecordsTest {
         imported(csv(council.ref(6) + ",CIN," + council.teamName + ",2025-03-03,2025-03-03," + council.a() + ",,"),
                 true).body("created", equalTo(1), "written", equalTo(false));
         senior().queryParam("teamId", council.team).get("/api/v1/cases").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void aStaffNumberPassedFromOneWorkerToAnotherNamesTheLaterHolderWhicheverEventArrivedFirst() {
+        UUID team = Staffing.team();
+        String number = "S-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant given = Instant.now().minusSeconds(300);
+        UUID ann = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        // staffing gave Ann the number, then Bob; Bob's event arrives first, and Ann's older claim does not take it
+        Staffing.publishWorker(bob, 0, team, number, given.plusSeconds(120));
+        known(bob);
+        Staffing.publishWorker(ann, 0, team, number, given);
+        known(ann);
+
+        String reference = "R" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        imported(csv(reference + ",CIN,Team " + team + ",2025-03-03,2025-03-03," + number + ",,"))
+                .body("created", equalTo(1));
+        senior().get("/api/v1/workers/" + bob + "/caseload").then().body("openCases", equalTo(1));
+        senior().get("/api/v1/workers/" + ann + "/caseload").then().body("openCases", equalTo(0));
+    }
+
+    private static void known(UUID worker) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> senior()
+                .get("/api/v1/workers/" + worker + "/caseload").statusCode() == 200);
     }
 
     @Test

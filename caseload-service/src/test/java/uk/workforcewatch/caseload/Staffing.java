@@ -67,10 +67,22 @@ public final class Staffing {
     /** The same, with the periods of role, team and FTE since the start date. */
     public static void publishWorker(UUID id, long version, UUID team, Role role, String fte, LocalDate leftOn,
                                      List<WorkerPeriod> history) {
-        WorkerState state = new WorkerState(id, staffNumber(id), "Worker " + id, role, team, new BigDecimal(fte), null,
+        publishWorker(id, version, team, role, fte, leftOn, history, staffNumber(id), Instant.now());
+    }
+
+    /** A social worker in the team with the staff number, as staffing published them at that moment. */
+    public static void publishWorker(UUID id, long version, UUID team, String staffNumber, Instant occurredAt) {
+        publishWorker(id, version, team, Role.SOCIAL_WORKER, "1.0", null,
+                List.of(new WorkerPeriod(START, Role.SOCIAL_WORKER, team, BigDecimal.ONE, null)), staffNumber,
+                occurredAt);
+    }
+
+    private static void publishWorker(UUID id, long version, UUID team, Role role, String fte, LocalDate leftOn,
+                                      List<WorkerPeriod> history, String staffNumber, Instant occurredAt) {
+        WorkerState state = new WorkerState(id, staffNumber, "Worker " + id, role, team, new BigDecimal(fte), null,
                 Employment.PERMANENT, START, null, null, leftOn, leftOn == null ? null : LeavingReason.RESIGNATION, null,
                 null, null, null, history);
         EventLog.publish(StaffingTopics.WORKERS, new WorkerEvent(UUID.randomUUID(),
-                leftOn == null ? WorkerEvent.HIRED : WorkerEvent.LEFT, id, version, Instant.now(), state));
+                leftOn == null ? WorkerEvent.HIRED : WorkerEvent.LEFT, id, version, occurredAt, state));
     }
 }

@@ -11,6 +11,7 @@ import uk.workforcewatch.events.staffing.Employment;
 import uk.workforcewatch.events.staffing.Role;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -46,6 +47,9 @@ public class KnownWorker extends PanacheEntityBase {
 
     /** The version of the staffing event applied last; older or repeated events are ignored. */
     public long staffingVersion;
+
+    /** When staffing published the event applied last: whose claim to a staff number is newer. */
+    public Instant staffingOccurredAt;
 
     /** The version of the last caseload snapshot published for this worker. */
     public long caseloadVersion;

@@ -1,8 +1,9 @@
 package uk.workforcewatch.sickness.staff;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import uk.workforcewatch.replica.ReplicaRows;
 
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -15,12 +16,9 @@ public final class RowLock {
     private RowLock() {
     }
 
-    /** Waits for the worker's lock; the item is false when no worker has the id. */
+    /** Waits for the worker's lock, as staffing's consumer takes it; the item is false when no worker has the id. */
     public static Uni<Boolean> worker(UUID id) {
-        return Panache.getSession().chain(session -> session
-                        .createNativeQuery("select 1 from worker where id = :id for update", Integer.class)
-                        .setParameter("id", id).getResultList())
-                .map(rows -> !rows.isEmpty());
+        return ReplicaRows.lockWorker(id).map(Objects::nonNull);
     }
 
     /** Locks the worker, then reads them with their periods; null when no worker has the id. */
