@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import org.jboss.logging.Logger;
 import uk.workforcewatch.gateway.alerts.Reevaluations.Due;
 import uk.workforcewatch.gateway.alerts.Reevaluations.Kind;
 import uk.workforcewatch.gateway.rules.Breach;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Evaluates the rules of a subject whose view changed, and brings its alerts in line, in the transaction
@@ -33,6 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 public class Evaluation {
 
+    private static final Logger LOG = Logger.getLogger(Evaluation.class);
     private static final int DUE_BATCH = 500;
 
     private final Rules rules;
@@ -156,13 +159,24 @@ public class Evaluation {
                 : Uni.createFrom().voidItem();
         return thresholds.chain(() -> Panache.withSession(() -> reevaluations.dueBy(now, DUE_BATCH)))
                 .chain(due -> {
+                    AtomicInteger evaluated = new AtomicInteger();
                     Uni<Void> all = Uni.createFrom().voidItem();
                     for (Due subject : due) {
+                        // one subject that fails stays due for the next run; it does not hold up the others
                         all = all.chain(() -> Panache.withTransaction(() -> reevaluations.claim(subject.subjectId(), now)
-                                .chain(claimed -> claimed ? evaluate(subject) : Uni.createFrom().voidItem())));
+                                        .chain(claimed -> claimed
+                                                ? evaluate(subject).invoke(evaluated::incrementAndGet)
+                                                : Uni.createFrom().voidItem()))
+                                .onFailure().recoverWithUni(e -> {
+                                    LOG.warnf(e, "Could not look again at %s %s: it stays due", subject.kind(),
+                                            subject.subjectId());
+                                    return Uni.createFrom().voidItem();
+                                }));
                     }
-                    // a day's turn can make more subjects due than one batch: take the next batch at once
-                    return due.size() < DUE_BATCH ? all : all.chain(this::due);
+                    // a day's turn can make more subjects due than one batch: take the next at once, unless this one
+                    // moved nothing on (all failing, or claimed by another replica)
+                    return all.chain(() -> due.size() < DUE_BATCH || evaluated.get() == 0
+                            ? Uni.createFrom().voidItem() : due());
                 });
     }
 
